@@ -1,0 +1,3 @@
+module github.com/dossier/dossier
+
+go 1.26.8
