@@ -92,8 +92,8 @@ type EntitySummary struct {
 	ID       string   `json:"id"`
 	Name     string   `json:"name"`
 	Type     string   `json:"type"`
-	Aliases  []string `json:"aliases"`  // every distinct mention text
-	Roles    []string `json:"roles"`    // roles seen in any article
+	Aliases  []string `json:"aliases"` // every distinct mention text
+	Roles    []string `json:"roles"`   // roles seen in any article
 	Country  string   `json:"country,omitempty"`
 	Articles int      `json:"articles"` // articles that mention it
 	Mentions int      `json:"mentions"` // mentions across those articles
