@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 )
 
 // env carries the process's standard streams to a subcommand, so tests can
@@ -113,8 +112,5 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		positional = append(positional, rest[0])
 		args = rest[1:]
-		if len(args) == 0 || !strings.HasPrefix(args[0], "-") || args[0] == "-" {
-			// keep scanning: next token may be positional too
-		}
 	}
 }
