@@ -2,10 +2,23 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 )
 
-// TODO(owner): replace this placeholder with the real subcommand.
+// evaluations lists the 'dossier eval' subcommands; each lives in eval_NAME.go.
+var evaluations = map[string]func(ctx context.Context, e env, args []string) error{
+	"extraction": runEvalExtraction,
+	"ner":        runEvalNER,
+	"quotes":     runEvalQuotes,
+}
+
 func runEval(ctx context.Context, e env, args []string) error {
-	return errors.New("eval: not implemented yet")
+	if len(args) == 0 {
+		return fmt.Errorf("usage: dossier eval extraction|ner|quotes [flags] INPUT")
+	}
+	run, ok := evaluations[args[0]]
+	if !ok {
+		return fmt.Errorf("eval: unknown evaluation %q (want extraction, ner or quotes)", args[0])
+	}
+	return run(ctx, e, args[1:])
 }
