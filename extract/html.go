@@ -1,13 +1,223 @@
 package extract
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 
 	"github.com/dossier/dossier"
 )
 
+// Limits that keep extraction bounded on hostile or broken input.
+const (
+	// MaxInput is the largest page, in bytes, that is parsed; longer input is
+	// cut at this size (the start of a page holds its article) and the cut
+	// is logged.
+	MaxInput = 8 << 20
+	// MaxDepth is the deepest element nesting kept; text below it is
+	// flattened into its ancestor at this depth.
+	MaxDepth = 256
+	// MaxNodes is the largest number of parsed nodes kept; the rest of the
+	// document is dropped.
+	MaxNodes = 400_000
+)
+
 // HTML extracts the article of an HTML page. pageURL, when known, is the
-// address it was fetched from. PLACEHOLDER: the extraction issue fills this in.
+// address it was fetched from. The charset comes from a byte-order mark or
+// the page's meta declaration; use HTMLWithContentType to pass an HTTP
+// Content-Type header as well.
 func HTML(data []byte, pageURL string) (dossier.Article, error) {
-	return dossier.Article{}, errors.New("extract.HTML: not implemented yet")
+	return HTMLWithContentType(data, pageURL, "")
+}
+
+// HTMLWithContentType extracts the article of an HTML page fetched with the
+// given HTTP Content-Type header ("" when unknown). The charset is taken, in
+// this order, from a byte-order mark, the header, and the page's meta
+// declaration; a declared single-byte charset is overridden when the bytes
+// are valid UTF-8 with non-ASCII text (a common mislabelling).
+func HTMLWithContentType(data []byte, pageURL, contentType string) (dossier.Article, error) {
+	doc, err := parsePage(data, contentType)
+	if err != nil {
+		return dossier.Article{}, fmt.Errorf("extract html %s: %w", nameOf(pageURL), err)
+	}
+	return fromDocument(doc, pageURL)
+}
+
+// nameOf names the input in error messages.
+func nameOf(pageURL string) string {
+	if pageURL == "" {
+		return "(no url)"
+	}
+	return pageURL
+}
+
+// parsePage decodes and parses data into a bounded DOM.
+func parsePage(data []byte, contentType string) (*html.Node, error) {
+	if len(data) == 0 {
+		return nil, dossier.Errorf(dossier.EINVALID, "empty page")
+	}
+	if len(data) > MaxInput {
+		slog.Warn("extract: page cut to size limit", "bytes", len(data), "limit", MaxInput)
+		data = data[:MaxInput]
+	}
+	if looksBinary(data) {
+		return nil, dossier.Errorf(dossier.EINVALID, "not an HTML page (binary data)")
+	}
+	text := decode(data, contentType)
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	boundTree(doc)
+	return doc, nil
+}
+
+// looksBinary reports whether the start of data holds bytes that never occur
+// in a text document (NUL and most C0 controls), unless a UTF-16 BOM
+// explains the NULs.
+func looksBinary(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return false
+	}
+	head := data[:min(len(data), 1024)]
+	bad := 0
+	for _, b := range head {
+		if b == 0 || (b < 0x09) || (b > 0x0D && b < 0x20 && b != 0x1B) {
+			bad++
+		}
+	}
+	return bad > len(head)/20 || bytes.IndexByte(head, 0) >= 0
+}
+
+// fromDocument runs the extraction on a parsed page.
+func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
+	var art dossier.Article
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		EnableFallback:  false,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err == nil && res != nil {
+		art.Title = res.Metadata.Title
+		art.Byline = res.Metadata.Author
+		art.Site = res.Metadata.Sitename
+		art.Description = res.Metadata.Description
+		art.Language = res.Metadata.Language
+		art.URL = res.Metadata.URL
+		art.Published = res.Metadata.Date
+		if res.ContentNode != nil {
+			setParagraphs(&art, blocks(res.ContentNode))
+		}
+	}
+	if art.URL == "" {
+		art.URL = pageURL
+	}
+	return art, nil
+}
+
+// block is one paragraph or subheading of extracted text.
+type block struct {
+	text    string
+	heading bool
+}
+
+// setParagraphs joins blocks into art.Text with "\n\n" and records their
+// offsets.
+func setParagraphs(art *dossier.Article, bs []block) {
+	var sb strings.Builder
+	art.Paragraphs = art.Paragraphs[:0]
+	for _, b := range bs {
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		start := sb.Len()
+		sb.WriteString(b.text)
+		art.Paragraphs = append(art.Paragraphs, dossier.Paragraph{Start: start, End: sb.Len(), Heading: b.heading})
+	}
+	art.Text = sb.String()
+}
+
+// blocks flattens an extracted content tree into paragraphs in reading
+// order: headings, paragraphs, list items, quotes and table rows each make
+// one block; inline markup is folded into the text around it.
+func blocks(root *html.Node) []block {
+	var out []block
+	var cur strings.Builder
+	heading := false
+	flush := func() {
+		t := cleanSpace(cur.String())
+		cur.Reset()
+		if t != "" {
+			out = append(out, block{text: t, heading: heading})
+		}
+		heading = false
+	}
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.exit {
+			flush()
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			continue
+		case html.ElementNode:
+			switch n.Data {
+			case "br", "lb":
+				cur.WriteByte('\n')
+				continue
+			case "script", "style", "noscript", "template":
+				continue
+			}
+		}
+		isBlock := n.Type == html.ElementNode && blockTags[n.Data]
+		if isBlock {
+			flush()
+			heading = headingTags[n.Data]
+			stack = append(stack, frame{n: n, exit: true})
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, frame{n: c})
+		}
+	}
+	flush()
+	return out
+}
+
+var blockTags = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true,
+	"li": true, "item": true, "ul": true, "ol": true, "list": true, "dl": true, "dt": true, "dd": true,
+	"blockquote": true, "quote": true, "pre": true, "table": true, "tr": true, "row": true,
+	"figure": true, "figcaption": true, "header": true, "footer": true, "aside": true,
+	"hr": true, "body": true, "html": true, "center": true, "address": true, "details": true, "summary": true,
+}
+
+var headingTags = map[string]bool{"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true}
+
+// cleanSpace collapses runs of white space (keeping single line breaks as
+// spaces) and trims.
+func cleanSpace(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }

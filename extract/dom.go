@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// walk calls fn on n and every node below it, in document order, without
+// recursion.
+func walk(n *html.Node, fn func(*html.Node)) {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fn(x)
+		for c := x.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+}
+
+// attr returns the value of n's attribute key ("" when absent).
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// visitLD calls fn on every JSON object in a decoded JSON-LD value,
+// including those inside @graph arrays and nested objects.
+func visitLD(v any, fn func(map[string]any)) {
+	stack := []any{v}
+	for steps := 0; len(stack) > 0 && steps < 10000; steps++ {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch y := x.(type) {
+		case map[string]any:
+			fn(y)
+			if g, ok := y["@graph"]; ok {
+				stack = append(stack, g)
+			}
+			if m, ok := y["mainEntity"]; ok {
+				stack = append(stack, m)
+			}
+		case []any:
+			for i := len(y) - 1; i >= 0; i-- {
+				stack = append(stack, y[i])
+			}
+		}
+	}
+}
+
+// lowerHas reports whether s contains any of subs, ignoring case.
+func lowerHas(s string, subs ...string) bool {
+	s = strings.ToLower(s)
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
