@@ -13,12 +13,19 @@ type Store interface {
 	// PutArticles stores articles and their extracted items in one
 	// transaction. An article whose ID is stored with the same ContentHash
 	// is left unchanged; one whose ContentHash equals that of another stored
-	// article is recorded as a duplicate of it and not stored again.
-	// Returns EINVALID if an article has an empty ID.
+	// article is recorded as a duplicate of it and not stored again (and
+	// putting it again counts as unchanged). An article whose content
+	// changed replaces the stored one with all its extracted items. An
+	// empty ContentHash is filled in by the store (a hash of Title and
+	// Text). Articles with DuplicateOf set (near-duplicates) are stored but
+	// not indexed for search. Either the whole batch is stored or none of
+	// it. Returns EINVALID if an article is nil or has an empty ID.
 	PutArticles(ctx context.Context, articles []*Article) (PutStats, error)
 
-	// Article returns one article with its extracted items.
-	// Returns ENOTFOUND if no article has that id.
+	// Article returns one article with its extracted items, exactly as
+	// stored: times in UTC, slices empty rather than nil.
+	// Returns ENOTFOUND if no article has that id (also for an exact
+	// duplicate, whose message names the original).
 	Article(ctx context.Context, id string) (*Article, error)
 
 	// Articles returns the articles with the given ids, in that order,
@@ -26,11 +33,18 @@ type Store interface {
 	Articles(ctx context.Context, ids []string) ([]*Article, error)
 
 	// Search runs a query in the search language (see ParseQuery) and
-	// returns ranked results with snippets.
-	// Returns EINVALID if the query cannot be parsed.
+	// returns ranked results with snippets, over articles that are not
+	// duplicates. Queries with fewer than LongQueryClauses significant
+	// clauses require all of them; if that matches nothing, or the query
+	// is longer (natural language), documents matching any clause are
+	// returned, those matching more clauses first, then by BM25 (title
+	// weighted). A query with filters only lists matching articles newest
+	// first. Returns EINVALID if the query cannot be parsed or Limit or
+	// Offset is negative.
 	Search(ctx context.Context, q SearchQuery) (*SearchResults, error)
 
-	// Entities lists corpus-level entities, most-mentioned first.
+	// Entities lists corpus-level entities (grouped by Entity.ID),
+	// most-mentioned first.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 
 	// Quotes lists stored quotations, newest article first.
@@ -38,6 +52,23 @@ type Store interface {
 
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+
+	// ArticleIDs returns up to limit stored article ids that sort after
+	// the given id (byte order), in ascending order; pass "" to start. It
+	// pages through the whole corpus (for re-annotation or export) without
+	// loading articles. Exact duplicates are not listed. A limit <= 0
+	// means 1000.
+	ArticleIDs(ctx context.Context, after string, limit int) ([]string, error)
+
+	// RelinkEntities rewrites corpus entity ids: every stored entity (and
+	// every quote's SpeakerEntity) whose ID is a key of ids takes the
+	// mapped ID, in one transaction. It is how cross-article merges
+	// ("Blair" -> "Tony Blair") are applied after the fact. Where an
+	// article already holds an entity with the new ID, the two are merged
+	// into that one (mentions and roles joined). Ids not stored are
+	// ignored. Returns EINVALID if a key or value is empty or a value is
+	// itself a key (chains must be resolved by the caller).
+	RelinkEntities(ctx context.Context, ids map[string]string) error
 
 	// Close releases the store's resources.
 	Close() error
@@ -117,7 +148,7 @@ type QuoteHit struct {
 // Stats counts what a store holds.
 type Stats struct {
 	Articles   int `json:"articles"`
-	Duplicates int `json:"duplicates"`
+	Duplicates int `json:"duplicates"` // exact copies recorded, not stored
 	Entities   int `json:"entities"`
 	Quotes     int `json:"quotes"`
 	Figures    int `json:"figures"`

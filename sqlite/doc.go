@@ -1,0 +1,14 @@
+// Package sqlite implements dossier.Store in one embedded SQLite file,
+// with the pure-Go driver modernc.org/sqlite (no cgo).
+//
+// The database runs in WAL mode with a busy timeout, foreign keys and
+// synchronous=NORMAL: a crash can lose the last committed batches but never
+// corrupts the file, and a rerun of the same ingest completes the job.
+// The schema is created by the embedded migrations in migrations/ (see
+// docs/schema.md); each file is applied once, in one transaction, and
+// recorded in schema_migrations.
+//
+// Full-text search uses an FTS5 table with external content (the text is
+// stored once, in articles) over title and body, tokenized with the porter
+// stemmer, ranked by bm25 with the title weighted TitleWeight:1.
+package sqlite

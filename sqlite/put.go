@@ -1,0 +1,329 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/dossier/dossier"
+)
+
+// contentHash returns a's ContentHash, or a SHA-256 of its title and text
+// when it has none.
+func contentHash(a *dossier.Article) string {
+	if a.ContentHash != "" {
+		return a.ContentHash
+	}
+	h := sha256.New()
+	h.Write([]byte(a.Title))
+	h.Write([]byte{0})
+	h.Write([]byte(a.Text))
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// validate checks a batch before any write.
+func validate(articles []*dossier.Article) error {
+	for i, a := range articles {
+		if a == nil {
+			return dossier.Errorf(dossier.EINVALID, "article %d of the batch is nil", i)
+		}
+		if a.ID == "" {
+			return dossier.Errorf(dossier.EINVALID, "article %d of the batch (title %q) has an empty id", i, a.Title)
+		}
+	}
+	return nil
+}
+
+// PutArticles stores a batch in one transaction (see dossier.Store).
+func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (dossier.PutStats, error) {
+	var st dossier.PutStats
+	if err := validate(articles); err != nil {
+		return st, err
+	}
+	if len(articles) == 0 {
+		return st, nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return st, fmt.Errorf("put articles: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx)
+	if err != nil {
+		return st, fmt.Errorf("put articles: %w", err)
+	}
+	defer w.close()
+	for _, a := range articles {
+		if err := w.put(ctx, a, &st); err != nil {
+			return dossier.PutStats{}, fmt.Errorf("put article %s: %w", a.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return dossier.PutStats{}, fmt.Errorf("put articles: commit: %w", err)
+	}
+	return st, nil
+}
+
+// writer holds the prepared statements of one PutArticles transaction.
+type writer struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+var writerSQL = map[string]string{
+	"byID":      `SELECT doc, content_hash, duplicate_of, title, text FROM articles WHERE id = ?`,
+	"byHash":    `SELECT id FROM articles WHERE content_hash = ? AND id <> ? LIMIT 1`,
+	"hashOf":    `SELECT content_hash FROM articles WHERE id = ?`,
+	"dupOf":     `SELECT duplicate_of FROM duplicates WHERE id = ?`,
+	"dupPut":    `INSERT OR REPLACE INTO duplicates (id, duplicate_of) VALUES (?, ?)`,
+	"dupDel":    `DELETE FROM duplicates WHERE id = ?`,
+	"artDel":    `DELETE FROM articles WHERE doc = ?`,
+	"ftsAdd":    `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	"ftsDel":    `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`,
+	"paraDel":   `DELETE FROM paragraphs WHERE doc = ?`,
+	"entDel":    `DELETE FROM entities WHERE doc = ?`,
+	"menDel":    `DELETE FROM mentions WHERE doc = ?`,
+	"quoteDel":  `DELETE FROM quotes WHERE doc = ?`,
+	"figDel":    `DELETE FROM figures WHERE doc = ?`,
+	"dateDel":   `DELETE FROM dates WHERE doc = ?`,
+	"paraAdd":   `INSERT INTO paragraphs (doc, seq, start, "end", heading) VALUES (?, ?, ?, ?, ?)`,
+	"entAdd":    `INSERT INTO entities (doc, seq, entity_id, name, type, roles, country, region, lat, lng) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"menAdd":    `INSERT INTO mentions (doc, entity_seq, seq, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)`,
+	"quoteAdd":  `INSERT INTO quotes (doc, seq, text, start, "end", kind, cue_start, cue_end, cue_text, source_start, source_end, source_text, speaker, speaker_entity, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"figAdd":    `INSERT INTO figures (doc, seq, text, start, "end", kind, value, high, unit, comparator, period, sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"dateAdd":   `INSERT INTO dates (doc, seq, text, start, "end", value, relative) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	"artInsert": `INSERT INTO articles (id, title, topic, byline, published, modified, url, source, site, description, language, text, meta, fetched, content_hash, simhash, duplicate_of, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"artUpdate": `UPDATE articles SET id = ?, title = ?, topic = ?, byline = ?, published = ?, modified = ?, url = ?, source = ?, site = ?, description = ?, language = ?, text = ?, meta = ?, fetched = ?, content_hash = ?, simhash = ?, duplicate_of = ?, story_id = ? WHERE doc = ?`,
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL))}
+	for name, q := range writerSQL {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("prepare %s: %w", name, err)
+		}
+		w.stmts[name] = st
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func (w *writer) exec(ctx context.Context, name string, args ...any) (sql.Result, error) {
+	r, err := w.stmts[name].ExecContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return r, nil
+}
+
+// put stores one article inside the transaction and counts the outcome.
+func (w *writer) put(ctx context.Context, a *dossier.Article, st *dossier.PutStats) error {
+	hash := contentHash(a)
+	var (
+		doc                              int64
+		oldHash, oldDup, oldTitle, oldTx string
+	)
+	err := w.stmts["byID"].QueryRowContext(ctx, a.ID).Scan(&doc, &oldHash, &oldDup, &oldTitle, &oldTx)
+	switch {
+	case err == nil:
+		if oldHash == hash {
+			st.Unchanged++
+			return nil
+		}
+		if orig, err := w.otherWithHash(ctx, hash, a.ID); err != nil {
+			return err
+		} else if orig != "" {
+			// Its new content is an exact copy of another article.
+			if err := w.unindex(ctx, doc, oldDup, oldTitle, oldTx); err != nil {
+				return err
+			}
+			if _, err := w.exec(ctx, "artDel", doc); err != nil {
+				return err
+			}
+			if _, err := w.exec(ctx, "dupPut", a.ID, orig); err != nil {
+				return err
+			}
+			st.Duplicate++
+			return nil
+		}
+		if err := w.unindex(ctx, doc, oldDup, oldTitle, oldTx); err != nil {
+			return err
+		}
+		for _, name := range []string{"menDel", "entDel", "paraDel", "quoteDel", "figDel", "dateDel"} {
+			if _, err := w.exec(ctx, name, doc); err != nil {
+				return err
+			}
+		}
+		args, err := articleArgs(a, hash)
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(ctx, "artUpdate", append(args, doc)...); err != nil {
+			return err
+		}
+		if err := w.children(ctx, doc, a); err != nil {
+			return err
+		}
+		st.Updated++
+		return nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("look up id: %w", err)
+	}
+
+	// Not stored under its id: maybe a known exact duplicate.
+	var orig string
+	err = w.stmts["dupOf"].QueryRowContext(ctx, a.ID).Scan(&orig)
+	switch {
+	case err == nil:
+		var origHash string
+		err := w.stmts["hashOf"].QueryRowContext(ctx, orig).Scan(&origHash)
+		if err == nil && origHash == hash {
+			st.Unchanged++
+			return nil
+		}
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("look up original %s: %w", orig, err)
+		}
+		if _, err := w.exec(ctx, "dupDel", a.ID); err != nil {
+			return err
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("look up duplicate: %w", err)
+	}
+	if orig, err := w.otherWithHash(ctx, hash, a.ID); err != nil {
+		return err
+	} else if orig != "" {
+		if _, err := w.exec(ctx, "dupPut", a.ID, orig); err != nil {
+			return err
+		}
+		st.Duplicate++
+		return nil
+	}
+	args, err := articleArgs(a, hash)
+	if err != nil {
+		return err
+	}
+	res, err := w.exec(ctx, "artInsert", args...)
+	if err != nil {
+		return err
+	}
+	if doc, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := w.children(ctx, doc, a); err != nil {
+		return err
+	}
+	st.New++
+	return nil
+}
+
+func (w *writer) otherWithHash(ctx context.Context, hash, id string) (string, error) {
+	var orig string
+	err := w.stmts["byHash"].QueryRowContext(ctx, hash, id).Scan(&orig)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("look up content hash: %w", err)
+	}
+	return orig, nil
+}
+
+// unindex removes a stored article from the full-text index, giving the
+// exact values it was indexed with (external-content FTS5 needs them).
+func (w *writer) unindex(ctx context.Context, doc int64, dupOf, title, text string) error {
+	if dupOf != "" {
+		return nil // never indexed
+	}
+	_, err := w.exec(ctx, "ftsDel", doc, title, text)
+	return err
+}
+
+func articleArgs(a *dossier.Article, hash string) ([]any, error) {
+	var meta any
+	if len(a.Meta) > 0 {
+		b, err := json.Marshal(a.Meta)
+		if err != nil {
+			return nil, dossier.Errorf(dossier.EINVALID, "article %s: meta is not valid JSON: %v", a.ID, err)
+		}
+		meta = string(b)
+	}
+	return []any{a.ID, a.Title, a.Topic, a.Byline, encTime(a.Published), encTime(a.Modified), a.URL, a.Source,
+		a.Site, a.Description, a.Language, a.Text, meta, encTime(a.Fetched), hash, int64(a.SimHash),
+		a.DuplicateOf, a.StoryID}, nil
+}
+
+// children writes an article's extracted rows and indexes its text.
+func (w *writer) children(ctx context.Context, doc int64, a *dossier.Article) error {
+	if a.DuplicateOf == "" {
+		if _, err := w.exec(ctx, "ftsAdd", doc, a.Title, a.Text); err != nil {
+			return err
+		}
+	}
+	for i, p := range a.Paragraphs {
+		if _, err := w.exec(ctx, "paraAdd", doc, i, p.Start, p.End, p.Heading); err != nil {
+			return err
+		}
+	}
+	for i, e := range a.Entities {
+		roles := e.Roles
+		if roles == nil {
+			roles = []string{}
+		}
+		rb, err := json.Marshal(roles)
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(ctx, "entAdd", doc, i, e.ID, e.Name, e.Type, string(rb), e.Country, e.Region, e.Lat, e.Lng); err != nil {
+			return err
+		}
+		for j, m := range e.Mentions {
+			if _, err := w.exec(ctx, "menAdd", doc, i, j, m.Start, m.End, m.Text); err != nil {
+				return err
+			}
+		}
+	}
+	for i, q := range a.Quotes {
+		cs, ce, ct := spanArgs(q.Cue)
+		ss, se, stx := spanArgs(q.Source)
+		var parts any
+		if len(q.Parts) > 0 {
+			b, err := json.Marshal(q.Parts)
+			if err != nil {
+				return err
+			}
+			parts = string(b)
+		}
+		if _, err := w.exec(ctx, "quoteAdd", doc, i, q.Text, q.Start, q.End, q.Kind, cs, ce, ct, ss, se, stx, q.Speaker, q.SpeakerEntity, parts); err != nil {
+			return err
+		}
+	}
+	for i, f := range a.Figures {
+		if _, err := w.exec(ctx, "figAdd", doc, i, f.Text, f.Start, f.End, f.Kind, f.Value, f.High, f.Unit, f.Comparator, f.Period, f.Sentence.Start, f.Sentence.End); err != nil {
+			return err
+		}
+	}
+	for i, d := range a.Dates {
+		if _, err := w.exec(ctx, "dateAdd", doc, i, d.Text, d.Start, d.End, d.Value, d.Relative); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func spanArgs(s *dossier.Span) (any, any, any) {
+	if s == nil {
+		return nil, nil, nil
+	}
+	return s.Start, s.End, s.Text
+}
