@@ -91,6 +91,10 @@ type Quote struct {
 	Source        *Span  `json:"source"`         // what the text names as speaker ("he")
 	Speaker       string `json:"speaker"`        // canonical speaker name, "" if unknown
 	SpeakerEntity string `json:"speaker_entity"` // Entity.ID of the speaker, "" if unknown
+	// Parts lists the pieces of a quotation split by its attribution or
+	// continued across sentences ("“A,” he said, “B.”"); Start and End then
+	// span all of them and Text joins them with a space. Nil for one piece.
+	Parts []Span `json:"parts,omitempty"`
 }
 
 // Figure kinds.

@@ -1,8 +1,955 @@
-// Package quote finds quotations and attributes them to their speakers.
 package quote
 
-import "github.com/dossier/dossier"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/nlp/token"
+)
 
 // Extract returns the quotations of text, attributed to entities where the
-// source mention resolves to one. PLACEHOLDER: the quotes issue fills this in.
-func Extract(text string, entities []dossier.Entity) []dossier.Quote { return nil }
+// source mention resolves to one. Quotes come in text order.
+func Extract(text string, entities []dossier.Entity) []dossier.Quote {
+	d := newDoc(text)
+	return d.extract(entities)
+}
+
+// doc is text prepared for quote extraction.
+type doc struct {
+	text   string
+	toks   []token.Token
+	low    []string // lower-cased token texts
+	sents  []token.Sentence
+	sentOf []int // token index -> sentence index
+	first  []int // sentence index -> index of its first token
+	para   []int // sentence index -> paragraph index
+	inQ    []bool
+	// partialAt and directAt mark the opening-mark tokens of partial and
+	// direct quotations.
+	partialAt, directAt map[int]bool
+}
+
+func newDoc(text string) *doc {
+	toks := token.Tokenize(text)
+	d := &doc{text: text, toks: toks, sents: token.Split(text, toks)}
+	d.low = make([]string, len(toks))
+	for i, t := range toks {
+		d.low[i] = lower(t.Text)
+	}
+	d.sentOf = make([]int, len(toks))
+	d.first = make([]int, len(d.sents))
+	d.para = make([]int, len(d.sents))
+	k, p := 0, 0
+	for si, s := range d.sents {
+		d.first[si] = k
+		if si > 0 && strings.Contains(text[d.sents[si-1].End:s.Start], "\n") {
+			p++
+		}
+		d.para[si] = p
+		for range s.Tokens {
+			d.sentOf[k] = si
+			k++
+		}
+	}
+	d.inQ = make([]bool, len(toks))
+	d.partialAt, d.directAt = map[int]bool{}, map[int]bool{}
+	return d
+}
+
+// sentEnd returns the index just past the last token of sentence si.
+func (d *doc) sentEnd(si int) int { return d.first[si] + len(d.sents[si].Tokens) }
+
+func (d *doc) paraOf(tok int) int { return d.para[d.sentOf[tok]] }
+
+// isDoubleQuote reports whether a token is a double quotation mark.
+func isDoubleQuote(t string) bool {
+	switch t {
+	case "\"", "“", "”", "„", "«", "»", "‟", "''", "``":
+		return true
+	}
+	return false
+}
+
+// markKind classifies the quotation mark at token i: +1 opens, -1 closes,
+// 0 either.
+func (d *doc) markKind(i int) int {
+	switch d.toks[i].Text {
+	case "“", "«", "„", "‟", "``":
+		return 1
+	case "”", "»", "''":
+		return -1
+	}
+	t := d.toks[i]
+	spBefore := spaceBefore(d.text, t.Start) || (i > 0 && d.toks[i-1].End == t.Start && strings.ContainsAny(d.toks[i-1].Text, "([{—–-/:"))
+	spAfter := spaceAt(d.text, t.End) || (i+1 < len(d.toks) && d.toks[i+1].Start == t.End && isClosePunct(d.toks[i+1].Text))
+	switch {
+	case spBefore && !spAfter:
+		return 1
+	case spAfter && !spBefore:
+		return -1
+	}
+	return 0
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r'
+}
+
+// spaceBefore reports whether text[:i] ends with white space (or is empty).
+func spaceBefore(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsSpace(r)
+}
+
+// spaceAt reports whether text[i:] starts with white space (or is empty).
+func spaceAt(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r)
+}
+
+func isClosePunct(t string) bool {
+	switch t {
+	case ",", ".", ";", ":", "?", "!", ")", "]", "—", "–", "-", "…", "...":
+		return true
+	}
+	return false
+}
+
+// seg is one span of text between quotation marks.
+type seg struct {
+	open, close  int  // token indexes of the marks; close is the last token when unclosed
+	start, end   int  // byte span of the content, marks excluded
+	closed       bool // false when the paragraph ended before a closing mark
+	continues    bool // runs on into the next paragraph
+	firstS, lstS int  // sentences holding the opening and closing marks
+}
+
+// segments pairs quotation marks paragraph by paragraph.
+func (d *doc) segments() []seg {
+	var segs []seg
+	open := -1
+	n := len(d.toks)
+	for i := 0; i < n; i++ {
+		if isDoubleQuote(d.toks[i].Text) {
+			k := d.markKind(i)
+			switch {
+			case open < 0 && k >= 0:
+				open = i
+			case open >= 0 && k <= 0:
+				segs = d.addSeg(segs, open, i, true, false)
+				open = -1
+			case open >= 0 && k > 0:
+				// A new opening mark before the old one closed: the old one
+				// was unbalanced; restart here.
+				open = i
+			}
+		}
+		// Paragraph end: an unclosed quotation ends here; it continues when
+		// the next paragraph opens with a quotation mark.
+		if open >= 0 && (i+1 == n || d.paraOf(i+1) != d.paraOf(i)) {
+			cont := i+1 < n && isDoubleQuote(d.toks[i+1].Text) && d.markKind(i+1) >= 0
+			segs = d.addSeg(segs, open, i, false, cont)
+			open = -1
+		}
+	}
+	return segs
+}
+
+func (d *doc) addSeg(segs []seg, open, close int, closed, cont bool) []seg {
+	start := d.toks[open].End
+	end := d.toks[close].Start
+	if !closed {
+		end = d.toks[close].End
+	}
+	if end <= start {
+		return segs
+	}
+	// Trim spaces inside the marks.
+	for start < end && spaceAt(d.text, start) {
+		_, n := utf8.DecodeRuneInString(d.text[start:])
+		start += n
+	}
+	for end > start && spaceBefore(d.text, end) {
+		_, n := utf8.DecodeLastRuneInString(d.text[:end])
+		end -= n
+	}
+	if end <= start || !utf8.RuneStart(d.text[start]) {
+		return segs
+	}
+	for k := open; k <= close; k++ {
+		d.inQ[k] = true
+	}
+	return append(segs, seg{open: open, close: close, start: start, end: end, closed: closed, continues: cont,
+		firstS: d.sentOf[open], lstS: d.sentOf[close]})
+}
+
+// attribution is a cue and source found for a quotation, as token ranges.
+type attribution struct {
+	cueS, cueE int // cue tokens [cueS, cueE)
+	srcS, srcE int // source tokens [srcS, srcE); srcS < 0 when none
+}
+
+func (a *attribution) found() bool { return a != nil && (a.cueE > a.cueS || a.srcS >= 0) }
+
+// words counts the word tokens of the content of s.
+func (d *doc) words(s seg) int {
+	n := 0
+	for k := s.open + 1; k < s.close; k++ {
+		r, _ := utf8.DecodeRuneInString(d.toks[k].Text)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	if !s.closed {
+		n++
+	}
+	return n
+}
+
+// capitalisedTitle reports whether every word of the content is capitalised
+// (a title or name in quotes: “Saturday Night Live”).
+func (d *doc) capitalisedTitle(s seg) bool {
+	small := map[string]bool{"of": true, "the": true, "a": true, "and": true, "in": true, "on": true, "for": true, "to": true, "an": true}
+	n := 0
+	for k := s.open + 1; k < s.close; k++ {
+		r, _ := utf8.DecodeRuneInString(d.toks[k].Text)
+		if !unicode.IsLetter(r) {
+			if unicode.IsPunct(r) && d.toks[k].Text != "-" && d.toks[k].Text != "'s" && d.toks[k].Text != "’s" {
+				return false
+			}
+			continue
+		}
+		if small[d.low[k]] && n > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// isWord reports whether a token starts with a letter or digit.
+func isWord(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isCap(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}
+
+// cueAt returns the end of a cue starting at token i ("said", "according
+// to", "went on to say", "put it"), or i when there is none.
+func (d *doc) cueAt(i, limit int) int {
+	if i >= limit {
+		return i
+	}
+	w := d.low[i]
+	if w == "according" && i+1 < limit && d.low[i+1] == "to" {
+		return i + 2
+	}
+	if w == "went" && i+3 < limit && d.low[i+1] == "on" && d.low[i+2] == "to" && cueVerbs[d.low[i+3]] != "" {
+		return i + 4
+	}
+	if w == "put" && i+1 < limit && d.low[i+1] == "it" {
+		return i + 2
+	}
+	if w == "pointed" && i+1 < limit && d.low[i+1] == "out" {
+		return i + 2
+	}
+	if w == "shot" && i+1 < limit && d.low[i+1] == "back" {
+		return i + 2
+	}
+	if cueVerbs[w] != "" {
+		// Not a noun use: "the state", "a report", "his call", "the post".
+		if i > 0 && determiners[d.low[i-1]] && d.low[i-1] != "that" {
+			return i
+		}
+		return i + 1
+	}
+	return i
+}
+
+// cueLemma returns the lemma of the cue at [s, e).
+func (d *doc) cueLemma(s, e int) string {
+	if e-s == 2 && d.low[s] == "according" {
+		return "according to"
+	}
+	return cueVerbs[d.low[e-1]]
+}
+
+// npForward returns the end of a noun phrase starting at i (a source after
+// its cue: "the Russian leader", "RNC spokesman Sean Spicer").
+func (d *doc) npForward(i, limit int) int {
+	j := i
+	for j < limit && j-i < 14 {
+		t, w := d.toks[j].Text, d.low[j]
+		if w == "'s" || w == "’s" || w == "-" || w == "&" {
+			if j == i {
+				return i
+			}
+			j++
+			continue
+		}
+		if t == "(" && j > i {
+			m := j + 1
+			for m < limit && m-j < 8 && d.toks[m].Text != ")" {
+				m++
+			}
+			if m < limit && d.toks[m].Text == ")" {
+				j = m + 1
+				continue
+			}
+			break
+		}
+		if !isWord(t) {
+			break
+		}
+		if j > i && (stopWords[w] || cueVerbs[w] != "" && !isCap(t)) {
+			break
+		}
+		if (w == "of" || w == "for") && !(j+1 < limit && (determiners[d.low[j+1]] || isCap(d.toks[j+1].Text))) {
+			break
+		}
+		if j > i && !isCap(t) && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) && !roleNouns[w] {
+			break
+		}
+		if j == i && (stopWords[w] || timeWords[w]) {
+			return i
+		}
+		if pronouns[w] != "" && j == i {
+			return i + 1
+		}
+		j++
+	}
+	// Trim trailing function words.
+	for j > i && (d.low[j-1] == "of" || d.low[j-1] == "for" || determiners[d.low[j-1]]) {
+		j--
+	}
+	return j
+}
+
+// npBackward returns the start of a noun phrase ending just before end (a
+// source before its cue: "he", "Xi Jinping", "his assistant for
+// international relations, Yuri Ushakov,"), or end when there is none.
+func (d *doc) npBackward(end, limit int) int {
+	i := end
+	// Skip a trailing comma of an appositive.
+	if i > limit && d.toks[i-1].Text == "," {
+		i--
+	}
+	start := d.npBack1(i, limit)
+	if start == i {
+		return end
+	}
+	// An appositive chain: "NAME, a DESCRIPTION," or "DESCRIPTION, NAME,".
+	if end-1 > limit && d.toks[end-1].Text == "," && start-1 > limit && d.toks[start-1].Text == "," {
+		if s2 := d.npBack1(start-1, limit); s2 < start-1 {
+			start = s2
+		}
+	}
+	return start
+}
+
+func (d *doc) npBack1(end, limit int) int {
+	i := end
+	sawCap, sawLowerHead := false, false
+	for i > limit && end-i < 14 {
+		t, w := d.toks[i-1].Text, d.low[i-1]
+		if w == "'s" || w == "’s" || w == "-" || w == "&" {
+			i--
+			continue
+		}
+		if t == ")" {
+			// A parenthetical: "Sen. John Cornyn (R-Texas)".
+			m := i - 2
+			for m > limit && i-m < 8 && d.toks[m].Text != "(" {
+				m--
+			}
+			if m > limit && d.toks[m].Text == "(" {
+				i = m
+				continue
+			}
+			break
+		}
+		if !isWord(t) {
+			break
+		}
+		if pronouns[w] != "" {
+			if i == end {
+				return i - 1
+			}
+			break
+		}
+		if determiners[w] && w != "that" {
+			if i < end {
+				i--
+			}
+			break
+		}
+		if stopWords[w] && !(w == "of" || w == "for") {
+			break
+		}
+		if cueVerbs[w] != "" && !isCap(t) {
+			break
+		}
+		if isCap(t) {
+			if sentenceStartFunction[w] && (i-1 == 0 || d.sentOf[i-1] != d.sentOf[i]) {
+				break
+			}
+			sawCap = true
+		} else {
+			if w == "of" || w == "for" {
+				if i == end {
+					break
+				}
+			} else if sawCap && !roleNouns[w] && !titleNouns[w] {
+				break
+			} else if i == end {
+				sawLowerHead = true
+			} else if sawLowerHead && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) {
+				break
+			}
+		}
+		i--
+	}
+	// Do not start with "of"/"for".
+	for i < end && (d.low[i] == "of" || d.low[i] == "for") {
+		i++
+	}
+	return i
+}
+
+// sentenceStartFunction are capitalised words at a sentence start that do
+// not begin a name.
+var sentenceStartFunction = map[string]bool{
+	"but": true, "and": true, "in": true, "on": true, "at": true, "after": true, "before": true,
+	"when": true, "while": true, "as": true, "so": true, "yet": true, "then": true, "now": true,
+	"earlier": true, "later": true, "still": true, "however": true, "meanwhile": true, "also": true,
+	"asked": true, "speaking": true, "during": true, "since": true, "if": true, "though": true,
+}
+
+// titleNouns are lower-case words that may precede a name in a source
+// ("campaign spokesman Brian Fallon").
+var titleNouns = map[string]bool{
+	"pollster": true, "spokesman": true, "spokeswoman": true, "candidate": true, "hopeful": true,
+	"nominee": true, "rival": true, "host": true, "anchor": true, "strategist": true, "member": true,
+	"press": true, "campaign": true, "manager": true, "chair": true, "co-chair": true, "adviser": true,
+	"advisor": true, "consultant": true, "operative": true, "director": true, "writer": true,
+	"columnist": true, "reporter": true, "correspondent": true, "activist": true, "author": true,
+	"leader": true, "senator": true, "sen.": true, "rep.": true, "gov.": true, "president": true,
+	"secretary": true, "minister": true, "mogul": true, "businessman": true, "billionaire": true,
+	"contender": true, "frontrunner": true, "front-runner": true, "aide": true, "lawyer": true,
+	"attorney": true, "professor": true, "economist": true, "analyst": true, "editor": true,
+	"commentator": true, "congressman": true, "congresswoman": true, "lawmaker": true, "official": true,
+	"chief": true, "governor": true, "mayor": true, "chairman": true, "chairwoman": true,
+	"speaker": true, "leader's": true, "voter": true, "supporter": true, "founder": true,
+	"executive": true, "head": true, "judge": true, "senior": true, "fellow": true, "expert": true,
+	"general": true, "ambassador": true, "envoy": true, "assistant": true, "representative": true,
+}
+
+// sourceOK reports whether tokens [s, e) can be a speaker: a pronoun or a
+// phrase with a capitalised word or a role noun.
+func (d *doc) sourceOK(s, e int, loose bool) bool {
+	if e <= s || e-s > 30 {
+		return false
+	}
+	if e-s == 1 && pronouns[d.low[s]] != "" {
+		return d.low[s] != "it" && d.low[s] != "you" || true
+	}
+	for k := s; k < e; k++ {
+		if isDoubleQuote(d.toks[k].Text) || d.toks[k].Text == "." && k > s {
+			return false
+		}
+	}
+	for k := s; k < e; k++ {
+		if isCap(d.toks[k].Text) || roleNouns[d.low[k]] || titleNouns[d.low[k]] {
+			return true
+		}
+	}
+	if loose && determiners[d.low[s]] {
+		// Next to a quotation "the ministry", "a friend" are speakers.
+		return true
+	}
+	// Generic people: "officials", "critics", "aides", "voters".
+	last := d.low[e-1]
+	return strings.HasSuffix(last, "s") || strings.HasSuffix(last, "er") || strings.HasSuffix(last, "or") || strings.HasSuffix(last, "ist")
+}
+
+// afterAttribution looks for "…,” said X", "…,” X said", "…,” according to
+// X" after the closing mark at token c, in its sentence or, when the mark
+// ends the sentence ("“Why?” she asked."), at the start of the next one in
+// the same paragraph.
+func (d *doc) afterAttribution(c int) *attribution {
+	si := d.sentOf[c]
+	limit := d.sentEnd(si)
+	i := c + 1
+	for i < limit && (d.toks[i].Text == "," || d.toks[i].Text == "—" || d.toks[i].Text == "–" || d.toks[i].Text == "-" || d.toks[i].Text == "--") {
+		i++
+	}
+	if i >= limit {
+		if si+1 >= len(d.sents) || d.para[si+1] != d.para[si] || c+1 != limit {
+			return nil
+		}
+		si++
+		i, limit = d.first[si], d.sentEnd(si)
+	}
+	// Cue first: "said the Russian leader", "according to TASS".
+	if e := d.cueAt(i, limit); e > i {
+		j := e
+		for j < limit && timeWords[d.low[j]] {
+			j++
+		}
+		if se := d.npForward(j, limit); se > j && d.sourceOK(j, se, true) {
+			return &attribution{cueS: i, cueE: e, srcS: j, srcE: se}
+		}
+		return nil
+	}
+	// Source first: "he said", "Soe Min, a USDP member ..., said".
+	for j := i; j < limit && j-i < 30; j++ {
+		if isDoubleQuote(d.toks[j].Text) || d.toks[j].Text == "." || d.toks[j].Text == ";" {
+			return nil
+		}
+		e := d.cueAt(j, limit)
+		if e == j {
+			continue
+		}
+		se := j
+		for se > i && adverbs[d.low[se-1]] {
+			se--
+		}
+		for se > i && d.toks[se-1].Text == "," {
+			se--
+		}
+		if d.low[j] != "according" && d.sourceOK(i, se, true) {
+			if !isCap(d.toks[i].Text) && pronouns[d.low[i]] == "" && !determiners[d.low[i]] {
+				return nil
+			}
+			return &attribution{cueS: j, cueE: e, srcS: i, srcE: se}
+		}
+		return nil
+	}
+	return nil
+}
+
+// beforeAttribution looks for "X said: “…", "X, stating: “…", "according to
+// X, “…" before the opening mark at token o.
+func (d *doc) beforeAttribution(o int) *attribution {
+	si := d.sentOf[o]
+	lo := d.first[si]
+	for j := o - 1; j >= lo && o-j <= 10; j-- {
+		if isDoubleQuote(d.toks[j].Text) {
+			return nil
+		}
+		e := d.cueAt(j, o)
+		if e == j {
+			continue
+		}
+		// What lies between the cue and the mark must be short glue: ":",
+		// ",", "that", an addressee or a time ("told reporters Tuesday:").
+		gap := d.toks[e:o]
+		if len(gap) > 0 && !d.glue(e, o) {
+			continue
+		}
+		return d.sourceFor(j, e, lo)
+	}
+	// "Jeffrey M. Jones: “…", "More from the report: “…"
+	if o-1 > lo && d.toks[o-1].Text == ":" {
+		if s := d.npBackward(o-1, lo); s < o-1 && d.sourceOK(s, o-1, true) {
+			return &attribution{cueS: o - 1, cueE: o, srcS: s, srcE: o - 1}
+		}
+	}
+	return nil
+}
+
+// glue reports whether tokens [s, e) between a cue and a quotation are
+// short connecting words.
+func (d *doc) glue(s, e int) bool {
+	if e-s > 8 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if isDoubleQuote(d.toks[k].Text) || d.toks[k].Text == "." {
+			return false
+		}
+	}
+	last := d.toks[e-1].Text
+	return last == ":" || last == "," || last == "that" || last == "—" || last == "-" || e-s <= 3
+}
+
+// sourceFor finds the source of a cue at [cs, ce) in a sentence starting at
+// token lo: after "according to", before other cues, or the sentence's
+// subject for a participle ("Xi ..., stating:").
+func (d *doc) sourceFor(cs, ce, lo int) *attribution {
+	if d.low[cs] == "according" {
+		if se := d.npForward(ce, d.sentEnd(d.sentOf[cs])); se > ce {
+			return &attribution{cueS: cs, cueE: ce, srcS: ce, srcE: se}
+		}
+		return nil
+	}
+	b := cs
+	for b > lo && adverbs[d.low[b-1]] {
+		b--
+	}
+	participle := strings.HasSuffix(d.low[ce-1], "ing")
+	if !participle || b > lo && d.toks[b-1].Text != "," {
+		if s := d.npBackward(b, lo); s < b {
+			e := b
+			for e > s && d.toks[e-1].Text == "," {
+				e--
+			}
+			if d.sourceOK(s, e, false) {
+				return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+			}
+		}
+		if !participle {
+			// A passive or cue-less frame ("was quoted as saying" is rare).
+			return &attribution{cueS: cs, cueE: ce, srcS: -1}
+		}
+	}
+	// The subject at the sentence start.
+	s := lo
+	for s < cs && (sentenceStartFunction[d.low[s]] || d.toks[s].Text == ",") {
+		s++
+	}
+	if e := d.npForward(s, cs); e > s && d.sourceOK(s, e, false) {
+		return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+	}
+	return &attribution{cueS: cs, cueE: ce, srcS: -1}
+}
+
+// frame is one quotation being built.
+type frame struct {
+	segs []seg
+	kind string
+	attr *attribution
+	// content byte span for indirect quotes
+	start, end int
+}
+
+func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
+	segs := d.segments()
+	var frames []*frame
+	var last *frame // the last direct quotation, for continuations
+	for idx, s := range segs {
+		before := d.beforeAttribution(s.open)
+		var after *attribution
+		if s.closed {
+			after = d.afterAttribution(s.close)
+		}
+		lo := d.first[s.firstS]
+		atSentStart := s.open == lo
+		// What precedes the mark in its sentence.
+		prevTok := ""
+		if s.open > lo {
+			prevTok = d.toks[s.open-1].Text
+		}
+		clauseStart := atSentStart || prevTok == ":" || prevTok == "," || prevTok == "—" || prevTok == "-" || prevTok == "(" || before.found()
+		// What follows the closing mark.
+		hi := d.sentEnd(s.lstS)
+		nextTok := ""
+		if s.close+1 < hi && s.closed {
+			nextTok = d.toks[s.close+1].Text
+		}
+		innerEnd := ""
+		if s.close-1 > s.open {
+			innerEnd = d.toks[s.close-1].Text
+		}
+		clauseEnd := !s.closed || nextTok == "" || nextTok == "," || nextTok == "." || nextTok == ":" || nextTok == ";" || nextTok == "—" || nextTok == "-" || nextTok == ")" ||
+			innerEnd == "," || innerEnd == "." || innerEnd == "?" || innerEnd == "!" || after.found()
+		words := d.words(s)
+		direct := clauseStart && clauseEnd && (words >= 3 || after.found() || before.found())
+		if !direct {
+			// A fragment inside a sentence: a partial quotation.
+			if words < 2 || d.capitalisedTitle(s) {
+				continue
+			}
+			f := &frame{segs: []seg{s}, kind: dossier.QuotePartial}
+			f.attr = d.sentenceCue(s)
+			if !f.attr.found() && words < minUnattributedPartial {
+				// Scare quotes: a short fragment nobody is said to have said.
+				continue
+			}
+			d.partialAt[s.open] = true
+			frames = append(frames, f)
+			continue
+		}
+		d.directAt[s.open] = true
+		a := after
+		if !a.found() || (before.found() && before.srcS >= 0 && (a.srcS < 0)) {
+			a = before
+		}
+		// A quotation without its own attribution continues the previous
+		// one in the same or the previous paragraph.
+		if !a.found() && last != nil && idx > 0 {
+			prev := last.segs[len(last.segs)-1]
+			samePara := d.para[prev.lstS] == d.para[s.firstS]
+			nextPara := d.para[prev.lstS]+1 == d.para[s.firstS] && atSentStart &&
+				(prev.continues || prev.lstS+1 == s.firstS)
+			if (samePara || nextPara) && s.firstS-prev.lstS <= 2 {
+				last.segs = append(last.segs, s)
+				continue
+			}
+		}
+		if !a.found() {
+			a = d.contextAttribution(s)
+		}
+		f := &frame{segs: []seg{s}, kind: dossier.QuoteDirect, attr: a}
+		frames = append(frames, f)
+		last = f
+	}
+	frames = append(frames, d.indirect()...)
+	sort.SliceStable(frames, func(i, j int) bool { return frames[i].begin() < frames[j].begin() })
+	res := newResolver(d, entities)
+	quotes := make([]dossier.Quote, 0, len(frames))
+	for _, f := range frames {
+		quotes = append(quotes, d.toQuote(f, res))
+	}
+	return quotes
+}
+
+func (f *frame) begin() int {
+	if len(f.segs) > 0 {
+		return f.segs[0].start
+	}
+	return f.start
+}
+
+// sentenceCue attributes a partial quotation through a cue in its own
+// sentence ("Xi Jinping said that the relations have withstood “storms”").
+func (d *doc) sentenceCue(s seg) *attribution {
+	si := s.firstS
+	lo, hi := d.first[si], d.sentEnd(si)
+	for j := s.open - 1; j >= lo; j-- {
+		if d.inQ[j] {
+			continue
+		}
+		if e := d.cueAt(j, hi); e > j {
+			lemma := d.cueLemma(j, e)
+			if weakCues[lemma] && lemma != "according to" {
+				continue
+			}
+			if a := d.sourceFor(j, e, lo); a.found() && a.srcS >= 0 {
+				return a
+			}
+		}
+	}
+	if s.closed {
+		if a := d.afterAttribution(s.close); a.found() {
+			return a
+		}
+	}
+	return nil
+}
+
+// contextAttribution attributes a quotation that has no cue in its own
+// sentences: to the sentence before it, through its cue ("Trump said in a
+// video:", "Xi spoke about ..., stating") or else its subject ("Viguerie is
+// upbeat about Cruz's chances. “…”"). The subject alone gives a source
+// without a cue.
+func (d *doc) contextAttribution(s seg) *attribution {
+	pi := s.firstS - 1
+	if pi < 0 || d.para[s.firstS]-d.para[pi] > 1 {
+		return nil
+	}
+	lo, hi := d.first[pi], d.sentEnd(pi)
+	for j := hi - 1; j >= lo; j-- {
+		if d.inQ[j] {
+			continue
+		}
+		if e := d.cueAt(j, hi); e > j {
+			if a := d.sourceFor(j, e, lo); a.found() && a.srcS >= 0 {
+				return a
+			}
+		}
+	}
+	// The subject of the previous sentence.
+	k := lo
+	for k < hi && (sentenceStartFunction[d.low[k]] || !isWord(d.toks[k].Text)) {
+		k++
+	}
+	if k < hi && (isCap(d.toks[k].Text) || pronouns[d.low[k]] == "m" || pronouns[d.low[k]] == "f") {
+		if e := d.npForward(k, hi); e > k && d.sourceOK(k, e, false) && e-k <= 6 {
+			// It must be followed by a verb-like word, not be a heading.
+			if e < hi && !isCap(d.toks[e].Text) && isWord(d.toks[e].Text) {
+				return &attribution{cueS: -1, cueE: -1, srcS: k, srcE: e}
+			}
+		}
+	}
+	return nil
+}
+
+// indirect finds reported speech outside quotation marks.
+func (d *doc) indirect() []*frame {
+	var frames []*frame
+	for si := range d.sents {
+		lo, hi := d.first[si], d.sentEnd(si)
+		end := hi
+		for end > lo && (d.toks[end-1].Text == "." || d.toks[end-1].Text == "!" || d.toks[end-1].Text == "?") {
+			end--
+		}
+		for j := lo; j < end; j++ {
+			if d.inQ[j] {
+				continue
+			}
+			e := d.cueAt(j, end)
+			if e == j {
+				continue
+			}
+			lemma := d.cueLemma(j, e)
+			if lemma == "according to" {
+				if f := d.accordingTo(j, e, lo, end); f != nil {
+					frames = append(frames, f)
+					j = end
+				}
+				continue
+			}
+			strong := indirectCues[lemma]
+			// The complement: "that CLAUSE", an object then "that", a
+			// clause opening with a subject, or a phrase holding a partial
+			// quotation ("described it as a “work in progress”").
+			k := e
+			for k < end && timeWords[d.low[k]] {
+				k++
+			}
+			if lemma == "tell" {
+				// "told reporters that", "told CNN on Sunday that"
+				if oe := d.npForward(k, end); oe > k {
+					k = oe
+				}
+			}
+			// "said in a statement that", "said during the debate that"
+			for m := k; m < end && m-k < 9 && !d.inQ[m] && d.toks[m].Text != ","; m++ {
+				if d.low[m] == "that" {
+					if m > k && (determiners[d.low[m-1]] || cueVerbs[d.low[m-1]] != "") {
+						break
+					}
+					k = m
+					break
+				}
+			}
+			if k < end && (d.toks[k].Text == "," || d.toks[k].Text == ":") {
+				k++
+			}
+			hasPartial, hasDirect := false, false
+			for m := k; m < end; m++ {
+				hasPartial = hasPartial || d.partialAt[m]
+				hasDirect = hasDirect || d.directAt[m]
+			}
+			if hasDirect {
+				continue
+			}
+			cs := -1
+			switch {
+			case k >= end:
+			case d.low[k] == "that" && strong:
+				cs = k
+			case hasPartial:
+				cs = k
+			case strong && k == e && (pronounSubject[d.low[k]] || determiners[d.low[k]] && d.low[k] != "that"):
+				cs = k
+			}
+			if cs < 0 || end-cs < 4 {
+				continue
+			}
+			a := d.sourceFor(j, e, lo)
+			if a == nil || a.srcS < 0 {
+				continue
+			}
+			frames = append(frames, &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[cs].Start, end: d.toks[end-1].End})
+			for m := cs; m < end; m++ {
+				d.inQ[m] = true
+			}
+			j = end
+		}
+	}
+	return frames
+}
+
+// minUnattributedPartial is the least number of words of a partial
+// quotation with no cue in its sentence; shorter ones are scare quotes.
+const minUnattributedPartial = 5
+
+// pronounSubject are words that open a reported clause without "that".
+var pronounSubject = map[string]bool{
+	"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "there": true,
+	"his": true, "her": true, "their": true, "our": true, "this": true,
+}
+
+// accordingTo handles "According to X, CLAUSE" and "CLAUSE, according to X".
+func (d *doc) accordingTo(cs, ce, lo, end int) *frame {
+	se := d.npForward(ce, end)
+	if se == ce {
+		return nil
+	}
+	a := &attribution{cueS: cs, cueE: ce, srcS: ce, srcE: se}
+	if cs == lo || cs == lo+1 && !isWord(d.toks[lo].Text) {
+		// According to X, CLAUSE.
+		k := se
+		for k < end && d.toks[k].Text != "," {
+			k++
+		}
+		if k+3 >= end {
+			return nil
+		}
+		return &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[k+1].Start, end: d.toks[end-1].End}
+	}
+	// CLAUSE, according to X.
+	k := cs
+	for k > lo && d.toks[k-1].Text == "," {
+		k--
+	}
+	if k-lo < 3 {
+		return nil
+	}
+	return &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[lo].Start, end: d.toks[k-1].End}
+}
+
+// toQuote turns a frame into a Quote with its cue, source and speaker.
+func (d *doc) toQuote(f *frame, res *resolver) dossier.Quote {
+	var q dossier.Quote
+	q.Kind = f.kind
+	if len(f.segs) > 0 {
+		q.Start, q.End = f.segs[0].start, f.segs[len(f.segs)-1].end
+		if len(f.segs) == 1 {
+			q.Text = d.text[q.Start:q.End]
+		} else {
+			parts := make([]string, len(f.segs))
+			for i, s := range f.segs {
+				q.Parts = append(q.Parts, dossier.Span{Start: s.start, End: s.end, Text: d.text[s.start:s.end]})
+				parts[i] = d.text[s.start:s.end]
+			}
+			q.Text = strings.Join(parts, " ")
+		}
+	} else {
+		q.Start, q.End = f.start, f.end
+		q.Text = d.text[q.Start:q.End]
+	}
+	if a := f.attr; a.found() {
+		if a.cueE > a.cueS {
+			q.Cue = d.span(a.cueS, a.cueE)
+		}
+		if a.srcS >= 0 && a.srcE > a.srcS {
+			q.Source = d.span(a.srcS, a.srcE)
+			q.Speaker, q.SpeakerEntity = res.resolve(a.srcS, a.srcE)
+		}
+	}
+	return q
+}
+
+func (d *doc) span(s, e int) *dossier.Span {
+	a, b := d.toks[s].Start, d.toks[e-1].End
+	return &dossier.Span{Start: a, End: b, Text: d.text[a:b]}
+}

@@ -1,0 +1,174 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/dossier/dossier"
+)
+
+// resolver maps source mentions to entities.
+type resolver struct {
+	d        *doc
+	entities []dossier.Entity
+	mentions []mention // every mention, in text order
+}
+
+type mention struct {
+	start, end int
+	ent        int // index into entities
+}
+
+func newResolver(d *doc, entities []dossier.Entity) *resolver {
+	r := &resolver{d: d, entities: entities}
+	for i, e := range entities {
+		for _, m := range e.Mentions {
+			if m.Start >= 0 && m.End <= len(d.text) && m.Start < m.End {
+				r.mentions = append(r.mentions, mention{m.Start, m.End, i})
+			}
+		}
+	}
+	sortMentions(r.mentions)
+	return r
+}
+
+func sortMentions(ms []mention) {
+	// Insertion sort keeps this allocation-free; mention lists are short
+	// and nearly sorted.
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// resolve returns the speaker name and entity id for the source tokens
+// [s, e), or "" when it does not resolve.
+func (r *resolver) resolve(s, e int) (string, string) {
+	d := r.d
+	a, b := d.toks[s].Start, d.toks[e-1].End
+	// A mention inside the source: the person first, then anything else.
+	best := -1
+	for _, m := range r.mentions {
+		if m.start >= b {
+			break
+		}
+		if m.end > a {
+			if best < 0 || r.entities[m.ent].Type == dossier.PER && r.entities[best].Type != dossier.PER {
+				best = m.ent
+			}
+		}
+	}
+	if best >= 0 {
+		return r.entities[best].Name, r.entities[best].ID
+	}
+	if e-s == 1 {
+		if g := pronouns[d.low[s]]; g == "m" || g == "f" {
+			if i := r.lastPerson(a); i >= 0 {
+				return r.entities[i].Name, r.entities[i].ID
+			}
+			return "", ""
+		}
+		if pronouns[d.low[s]] != "" {
+			return "", ""
+		}
+	}
+	// A description: "the Russian leader", "his assistant".
+	for k := s; k < e; k++ {
+		if roleNouns[d.low[k]] {
+			if i := r.described(s, k, a); i >= 0 {
+				return r.entities[i].Name, r.entities[i].ID
+			}
+			break
+		}
+	}
+	// A name the entity stage missed: join it by surname, or keep it.
+	var words []string
+	for k := s; k < e; k++ {
+		t := d.toks[k].Text
+		if isCap(t) && isWord(t) {
+			words = append(words, t)
+		} else if len(words) > 0 {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return "", ""
+	}
+	for _, w := range words {
+		for _, ent := range r.entities {
+			if ent.Type == dossier.PER && lastWord(ent.Name) == w {
+				return ent.Name, ent.ID
+			}
+		}
+	}
+	if len(words) >= 2 || e-s == 1 {
+		return strings.Join(words, " "), ""
+	}
+	return "", ""
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// lastPerson returns the entity of the last person mentioned before pos.
+func (r *resolver) lastPerson(pos int) int {
+	found := -1
+	for _, m := range r.mentions {
+		if m.start >= pos {
+			break
+		}
+		if r.entities[m.ent].Type == dossier.PER {
+			found = m.ent
+		}
+	}
+	return found
+}
+
+// described resolves a description whose role noun is token k ("the
+// Russian leader"): a person with that role, or one the article introduced
+// with the description's modifiers ("Russian President Vladimir Putin").
+func (r *resolver) described(s, k, pos int) int {
+	d := r.d
+	role := d.low[k]
+	var mods []string
+	for j := s; j < k; j++ {
+		if isCap(d.toks[j].Text) {
+			mods = append(mods, d.toks[j].Text)
+		}
+	}
+	found := -1
+	for i, ent := range r.entities {
+		if ent.Type != dossier.PER {
+			continue
+		}
+		for _, rl := range ent.Roles {
+			l := strings.ToLower(rl)
+			if strings.Contains(l, role) && (len(mods) == 0 || strings.Contains(rl, mods[0])) {
+				return i
+			}
+		}
+		_ = found
+	}
+	// The modifiers right before a person's mention.
+	for _, m := range r.mentions {
+		if r.entities[m.ent].Type != dossier.PER {
+			continue
+		}
+		lo := m.start - 40
+		if lo < 0 {
+			lo = 0
+		}
+		ctx := d.text[lo:m.start]
+		if len(mods) > 0 && strings.Contains(ctx, mods[0]) && (found < 0 || m.start < pos) {
+			found = m.ent
+			if m.start >= pos {
+				break
+			}
+		}
+	}
+	return found
+}
