@@ -23,3 +23,12 @@ bench:
 
 demo:
 	$(GO) run ./cmd/dossier demo
+
+# model rebuilds the named-entity model's committed artifacts from ../shared/data:
+# the compact gazetteer, the word clusters and the tagger (trained on eng.train + eng.testa,
+# with the epoch count tuned on eng.testa; see nlp/ner/doc.go).
+.PHONY: model
+model:
+	$(GO) run ./nlp/gazetteer/internal/gen
+	$(GO) run ./cmd/dossier train clusters --out nlp/ner/clusters.tsv.gz
+	$(GO) run ./cmd/dossier train ner --train ../shared/data/conll2003/eng.train.gz --train ../shared/data/conll2003/eng.testa.gz --epochs 10 --out nlp/ner/model.bin.gz
