@@ -102,10 +102,12 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 		ExcludeComments: true,
 		EnableFallback:  false,
 		HtmlDateMode:    trafilatura.Disabled,
+		IncludeLinks:    true, // kept to measure link density of blocks
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
+	preclean(doc)
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err == nil && res != nil {
 		art.Title = res.Metadata.Title
@@ -116,7 +118,7 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 		art.URL = res.Metadata.URL
 		art.Published = res.Metadata.Date
 		if res.ContentNode != nil {
-			setParagraphs(&art, blocks(res.ContentNode))
+			setParagraphs(&art, filterBlocks(blocks(res.ContentNode), art.Title))
 		}
 	}
 	if art.URL == "" {
@@ -127,8 +129,10 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 
 // block is one paragraph or subheading of extracted text.
 type block struct {
-	text    string
-	heading bool
+	text      string
+	heading   bool
+	tag       string // the element that made the block
+	linkChars int    // bytes of text inside links
 }
 
 // setParagraphs joins blocks into art.Text with "\n\n" and records their
@@ -153,18 +157,19 @@ func setParagraphs(art *dossier.Article, bs []block) {
 func blocks(root *html.Node) []block {
 	var out []block
 	var cur strings.Builder
-	heading := false
+	heading, tag, links, inLink := false, "", 0, 0
 	flush := func() {
 		t := cleanSpace(cur.String())
 		cur.Reset()
 		if t != "" {
-			out = append(out, block{text: t, heading: heading})
+			out = append(out, block{text: t, heading: heading, tag: tag, linkChars: min(links, len(t))})
 		}
-		heading = false
+		heading, links = false, 0
 	}
 	type frame struct {
-		n    *html.Node
-		exit bool
+		n      *html.Node
+		exit   bool
+		inline bool
 	}
 	stack := []frame{{n: root}}
 	for len(stack) > 0 {
@@ -172,12 +177,22 @@ func blocks(root *html.Node) []block {
 		stack = stack[:len(stack)-1]
 		n := f.n
 		if f.exit {
-			flush()
+			if f.inline {
+				cur.WriteByte(' ')
+				if f.n.Data == "a" {
+					inLink--
+				}
+			} else {
+				flush()
+			}
 			continue
 		}
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
+			if inLink > 0 {
+				links += len(strings.TrimSpace(n.Data))
+			}
 			continue
 		case html.ElementNode:
 			switch n.Data {
@@ -191,8 +206,16 @@ func blocks(root *html.Node) []block {
 		isBlock := n.Type == html.ElementNode && blockTags[n.Data]
 		if isBlock {
 			flush()
-			heading = headingTags[n.Data]
+			heading, tag = headingTags[n.Data], n.Data
 			stack = append(stack, frame{n: n, exit: true})
+		} else if n.Type == html.ElementNode {
+			// Extraction trims the white space around inline elements, so
+			// their boundaries separate words, as in the library's own text.
+			cur.WriteByte(' ')
+			if n.Data == "a" {
+				inLink++
+			}
+			stack = append(stack, frame{n: n, exit: true, inline: true})
 		}
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
 			stack = append(stack, frame{n: c})

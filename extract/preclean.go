@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// preclean removes, before the main-text extraction, what a reader never
+// sees as part of the article but the extraction library would keep: hidden
+// elements, hover cards and tooltips inside the text, and cookie or consent
+// banners. It also unmarks embedded social posts (quoted tweets), which the
+// library would drop as social widgets although their text is quoted in
+// the article.
+func preclean(doc *html.Node) {
+	var drop []*html.Node
+	walk(doc, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.Data {
+		case "html", "body", "head", "main", "article":
+			return
+		case "blockquote":
+			if c := attr(n, "class"); strings.Contains(c, "twitter-tweet") || strings.Contains(c, "instagram-media") {
+				setAttr(n, "class", "embedded-post")
+				unmarkWrappers(n)
+				return
+			}
+		}
+		if isHidden(n) || hasToken(n, "tooltip", "popover", "hovercard", "rollover") || isConsentBanner(n) {
+			drop = append(drop, n)
+		}
+	})
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// isHidden reports elements hidden by the hidden attribute or inline style.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isConsentBanner reports cookie and consent notices.
+func isConsentBanner(n *html.Node) bool {
+	return hasToken(n, "cookie", "consent", "gdpr")
+}
+
+// hasToken reports whether n's class or id contains any of subs (lower
+// case substrings).
+func hasToken(n *html.Node, subs ...string) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		if lowerHas(a.Val, subs...) {
+			return true
+		}
+	}
+	return false
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i := range n.Attr {
+		if n.Attr[i].Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
+// unmarkWrappers clears the class and id of the few ancestors that only
+// wrap n (a social embed), so that class-based cleaning keeps it.
+func unmarkWrappers(n *html.Node) {
+	own := strings.TrimSpace(textOf(n))
+	for p, i := n.Parent, 0; p != nil && i < 3 && p.Type == html.ElementNode; p, i = p.Parent, i+1 {
+		if p.Data == "body" || strings.TrimSpace(textOf(p)) != own {
+			return
+		}
+		setAttr(p, "class", "")
+		setAttr(p, "id", "")
+	}
+}
