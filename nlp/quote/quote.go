@@ -273,6 +273,11 @@ func (d *doc) cueAt(i, limit int) int {
 		return i + 2
 	}
 	if cueVerbs[w] != "" {
+		// A capitalised cue inside a sentence is a name ("the Washington
+		// Post", "the United States").
+		if isCap(d.toks[i].Text) && i > 0 && d.sentOf[i-1] == d.sentOf[i] && !isDoubleQuote(d.toks[i-1].Text) && d.toks[i-1].Text != "," {
+			return i
+		}
 		// Not a noun use: "the state", "a report", "his call", "the post".
 		if i > 0 && determiners[d.low[i-1]] && d.low[i-1] != "that" {
 			return i
@@ -324,6 +329,10 @@ func (d *doc) npForward(i, limit int) int {
 			break
 		}
 		if j > i && !isCap(t) && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) && !roleNouns[w] {
+			break
+		}
+		if j > i && !isCap(t) && isCap(d.toks[j-1].Text) && w != "of" && w != "for" && !roleNouns[w] && !titleNouns[w] && !isDigitTok(t) {
+			// "Carson took ...": a lower-case word after a name ends it.
 			break
 		}
 		if j == i && (stopWords[w] || timeWords[w]) {
@@ -474,6 +483,15 @@ func (d *doc) sourceOK(s, e int, loose bool) bool {
 			return false
 		}
 	}
+	allTime := true
+	for k := s; k < e; k++ {
+		if isWord(d.toks[k].Text) && !timeWords[d.low[k]] && !monthNames[d.low[k]] && !isDigitTok(d.toks[k].Text) {
+			allTime = false
+		}
+	}
+	if allTime {
+		return false
+	}
 	for k := s; k < e; k++ {
 		if isCap(d.toks[k].Text) || roleNouns[d.low[k]] || titleNouns[d.low[k]] {
 			return true
@@ -487,6 +505,14 @@ func (d *doc) sourceOK(s, e int, loose bool) bool {
 	last := d.low[e-1]
 	return strings.HasSuffix(last, "s") || strings.HasSuffix(last, "er") || strings.HasSuffix(last, "or") || strings.HasSuffix(last, "ist")
 }
+
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
+}
+
+func isDigitTok(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' }
 
 // afterAttribution looks for "…,” said X", "…,” X said", "…,” according to
 // X" after the closing mark at token c, in its sentence or, when the mark
@@ -586,7 +612,20 @@ func (d *doc) glue(s, e int) bool {
 		}
 	}
 	last := d.toks[e-1].Text
-	return last == ":" || last == "," || last == "that" || last == "—" || last == "-" || e-s <= 3
+	if last == ":" || last == "," || last == "that" || last == "—" || last == "-" {
+		return true
+	}
+	// "told reporters “…", "told him “…", "said Tuesday “…"
+	if e-s > 2 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		w := d.low[k]
+		if !(pronouns[w] != "" || timeWords[w] || w == "reporters" || w == "journalists" || w == "supporters" || w == "the" || w == "crowd" || w == "audience") {
+			return false
+		}
+	}
+	return true
 }
 
 // sourceFor finds the source of a cue at [cs, ce) in a sentence starting at
@@ -614,9 +653,26 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 				return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
 			}
 		}
-		if !participle {
-			// A passive or cue-less frame ("was quoted as saying" is rare).
-			return &attribution{cueS: cs, cueE: ce, srcS: -1}
+	}
+	// An earlier attribution in the sentence: "“…,” Graham said, adding, “…".
+	for j := cs - 1; j >= lo; j-- {
+		if d.inQ[j] {
+			continue
+		}
+		if e := d.cueAt(j, cs); e > j && d.low[j] != "according" {
+			bb := j
+			for bb > lo && adverbs[d.low[bb-1]] {
+				bb--
+			}
+			if s := d.npBackward(bb, lo); s < bb {
+				e2 := bb
+				for e2 > s && d.toks[e2-1].Text == "," {
+					e2--
+				}
+				if d.sourceOK(s, e2, false) {
+					return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e2}
+				}
+			}
 		}
 	}
 	// The subject at the sentence start.
@@ -624,8 +680,10 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 	for s < cs && (sentenceStartFunction[d.low[s]] || d.toks[s].Text == ",") {
 		s++
 	}
-	if e := d.npForward(s, cs); e > s && d.sourceOK(s, e, false) {
-		return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+	if s < cs && !d.inQ[s] {
+		if e := d.npForward(s, cs); e > s && d.sourceOK(s, e, false) {
+			return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+		}
 	}
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
 }
@@ -643,7 +701,7 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 	segs := d.segments()
 	var frames []*frame
 	var last *frame // the last direct quotation, for continuations
-	for idx, s := range segs {
+	for _, s := range segs {
 		before := d.beforeAttribution(s.open)
 		var after *attribution
 		if s.closed {
@@ -670,10 +728,18 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		clauseEnd := !s.closed || nextTok == "" || nextTok == "," || nextTok == "." || nextTok == ":" || nextTok == ";" || nextTok == "—" || nextTok == "-" || nextTok == ")" ||
 			innerEnd == "," || innerEnd == "." || innerEnd == "?" || innerEnd == "!" || after.found()
 		words := d.words(s)
-		direct := clauseStart && clauseEnd && (words >= 3 || after.found() || before.found())
+		title := d.capitalisedTitle(s)
+		standalone := clauseStart && clauseEnd && !title
+		if standalone && atSentStart && !after.found() && !before.found() && d.continues(last, s) {
+			d.directAt[s.open] = true
+			last.segs = append(last.segs, s)
+			continue
+		}
+		exclaim := innerEnd == "!" || innerEnd == "?"
+		direct := standalone && (words >= 4 || words >= 2 && (after.found() || before.found()) || exclaim)
 		if !direct {
 			// A fragment inside a sentence: a partial quotation.
-			if words < 2 || d.capitalisedTitle(s) {
+			if words < 2 || title {
 				continue
 			}
 			f := &frame{segs: []seg{s}, kind: dossier.QuotePartial}
@@ -691,20 +757,24 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		if !a.found() || (before.found() && before.srcS >= 0 && (a.srcS < 0)) {
 			a = before
 		}
+		// A cue earlier in the sentence: "Ryan said it is unrealistic to
+		// think that if the U.S. pulls back, “…”".
+		if !a.found() && !atSentStart {
+			a = d.sentenceCue(s)
+		}
 		// A quotation without its own attribution continues the previous
 		// one in the same or the previous paragraph.
-		if !a.found() && last != nil && idx > 0 {
-			prev := last.segs[len(last.segs)-1]
-			samePara := d.para[prev.lstS] == d.para[s.firstS]
-			nextPara := d.para[prev.lstS]+1 == d.para[s.firstS] && atSentStart &&
-				(prev.continues || prev.lstS+1 == s.firstS)
-			if (samePara || nextPara) && s.firstS-prev.lstS <= 2 {
-				last.segs = append(last.segs, s)
-				continue
-			}
+		if !a.found() && d.continues(last, s) {
+			last.segs = append(last.segs, s)
+			continue
 		}
 		if !a.found() {
 			a = d.contextAttribution(s)
+		}
+		// "“A,” he said, “B.”": one quotation split by its attribution.
+		if last != nil && a.found() && last.attr.found() && a.cueE > a.cueS && a.cueS == last.attr.cueS {
+			last.segs = append(last.segs, s)
+			continue
 		}
 		f := &frame{segs: []seg{s}, kind: dossier.QuoteDirect, attr: a}
 		frames = append(frames, f)
@@ -727,6 +797,24 @@ func (f *frame) begin() int {
 	return f.start
 }
 
+// continues reports whether the quotation s, which has no attribution of
+// its own, continues the direct quotation last: in the same paragraph
+// within two sentences, or opening the next paragraph right after it.
+func (d *doc) continues(last *frame, s seg) bool {
+	if last == nil {
+		return false
+	}
+	prev := last.segs[len(last.segs)-1]
+	if prev.close >= s.open {
+		return false
+	}
+	samePara := d.para[prev.lstS] == d.para[s.firstS]
+	atSentStart := s.open == d.first[s.firstS]
+	nextPara := d.para[prev.lstS]+1 == d.para[s.firstS] && atSentStart &&
+		(prev.continues || prev.lstS+1 == s.firstS)
+	return (samePara || nextPara) && s.firstS-prev.lstS <= 2
+}
+
 // sentenceCue attributes a partial quotation through a cue in its own
 // sentence ("Xi Jinping said that the relations have withstood “storms”").
 func (d *doc) sentenceCue(s seg) *attribution {
@@ -737,10 +825,6 @@ func (d *doc) sentenceCue(s seg) *attribution {
 			continue
 		}
 		if e := d.cueAt(j, hi); e > j {
-			lemma := d.cueLemma(j, e)
-			if weakCues[lemma] && lemma != "according to" {
-				continue
-			}
 			if a := d.sourceFor(j, e, lo); a.found() && a.srcS >= 0 {
 				return a
 			}
@@ -864,11 +948,18 @@ func (d *doc) indirect() []*frame {
 			if cs < 0 || end-cs < 4 {
 				continue
 			}
+			// A quotation that runs past the sentence end: end with it.
+			cend := end
+			for _, sg := range segsOf(d, cs, end) {
+				if sg > cend {
+					cend = sg
+				}
+			}
 			a := d.sourceFor(j, e, lo)
 			if a == nil || a.srcS < 0 {
 				continue
 			}
-			frames = append(frames, &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[cs].Start, end: d.toks[end-1].End})
+			frames = append(frames, &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[cs].Start, end: d.toks[cend-1].End})
 			for m := cs; m < end; m++ {
 				d.inQ[m] = true
 			}
@@ -881,6 +972,24 @@ func (d *doc) indirect() []*frame {
 // minUnattributedPartial is the least number of words of a partial
 // quotation with no cue in its sentence; shorter ones are scare quotes.
 const minUnattributedPartial = 5
+
+// segsOf returns, for each partial quotation opening in tokens [s, e), the
+// token index just past its closing mark.
+func segsOf(d *doc, s, e int) []int {
+	var out []int
+	for k := s; k < e; k++ {
+		if d.partialAt[k] {
+			m := k + 1
+			for m < len(d.toks) && m-k < 400 && !(isDoubleQuote(d.toks[m].Text) && d.inQ[m]) {
+				m++
+			}
+			if m < len(d.toks) && m-k < 400 {
+				out = append(out, m+1)
+			}
+		}
+	}
+	return out
+}
 
 // pronounSubject are words that open a reported clause without "that".
 var pronounSubject = map[string]bool{
