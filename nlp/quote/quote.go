@@ -218,17 +218,14 @@ func (d *doc) words(s seg) int {
 // capitalisedTitle reports whether every word of the content is capitalised
 // (a title or name in quotes: “Saturday Night Live”).
 func (d *doc) capitalisedTitle(s seg) bool {
-	small := map[string]bool{"of": true, "the": true, "a": true, "and": true, "in": true, "on": true, "for": true, "to": true, "an": true}
+	small := map[string]bool{"of": true, "the": true, "a": true, "and": true, "in": true, "on": true, "for": true, "to": true, "an": true, "with": true}
 	n := 0
 	for k := s.open + 1; k < s.close; k++ {
 		r, _ := utf8.DecodeRuneInString(d.toks[k].Text)
 		if !unicode.IsLetter(r) {
-			if unicode.IsPunct(r) && d.toks[k].Text != "-" && d.toks[k].Text != "'s" && d.toks[k].Text != "’s" {
-				return false
-			}
 			continue
 		}
-		if small[d.low[k]] && n > 0 {
+		if small[d.low[k]] && n > 0 || d.low[k] == "'s" || d.low[k] == "’s" {
 			continue
 		}
 		if !unicode.IsUpper(r) {
@@ -237,6 +234,16 @@ func (d *doc) capitalisedTitle(s seg) bool {
 		n++
 	}
 	return n > 0
+}
+
+// markup reports whether the content holds markup ("<tweet ...>").
+func (d *doc) markup(s seg) bool {
+	for k := s.open + 1; k < s.close; k++ {
+		if t := d.toks[k].Text; t == "<" || t == ">" {
+			return true
+		}
+	}
+	return false
 }
 
 // isWord reports whether a token starts with a letter or digit.
@@ -675,17 +682,64 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 			}
 		}
 	}
-	// The subject at the sentence start.
-	s := lo
-	for s < cs && (sentenceStartFunction[d.low[s]] || d.toks[s].Text == ",") {
-		s++
-	}
-	if s < cs && !d.inQ[s] {
-		if e := d.npForward(s, cs); e > s && d.sourceOK(s, e, false) {
-			return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+	// "X, who spoke anonymously, said": the name before "who".
+	for j := cs - 1; j > lo && cs-j < 16; j-- {
+		if d.inQ[j] || d.toks[j].Text == "." {
+			break
+		}
+		if d.low[j] == "who" {
+			e := j
+			for e > lo && d.toks[e-1].Text == "," {
+				e--
+			}
+			if s := d.npBack1(e, lo); s < e && d.sourceOK(s, e, false) {
+				return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+			}
+			break
 		}
 	}
+	if s, e := d.subject(lo, cs); s >= 0 {
+		return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+	}
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
+}
+
+// subordinators open a sentence with a clause or phrase before the subject.
+var subordinators = map[string]bool{
+	"although": true, "because": true, "despite": true, "for": true, "with": true, "by": true,
+	"from": true, "to": true, "under": true, "over": true, "like": true, "unlike": true, "in": true,
+	"on": true, "at": true, "after": true, "before": true, "when": true, "while": true, "as": true,
+	"if": true, "since": true, "though": true, "during": true, "speaking": true, "asked": true,
+	"earlier": true, "later": true, "last": true, "this": false, "following": true, "amid": true,
+}
+
+// subject returns the subject noun phrase of the sentence whose tokens run
+// from lo, looking no further than hi: the first noun phrase, after any
+// introductory phrase ending in a comma. It returns -1 when there is none.
+func (d *doc) subject(lo, hi int) (int, int) {
+	s := lo
+	for s < hi && !isWord(d.toks[s].Text) && !d.inQ[s] {
+		s++
+	}
+	if s < hi && subordinators[d.low[s]] {
+		for s < hi && d.toks[s].Text != "," && !d.inQ[s] {
+			s++
+		}
+		s++
+	}
+	for s < hi && (sentenceStartFunction[d.low[s]] || d.toks[s].Text == ",") {
+		s++
+	}
+	if s >= hi || d.inQ[s] {
+		return -1, -1
+	}
+	if e := d.npForward(s, hi); e > s && e-s <= 12 && d.sourceOK(s, e, false) {
+		if w := d.low[s]; pronouns[w] == "" && !isCap(d.toks[s].Text) && !determiners[w] {
+			return -1, -1
+		}
+		return s, e
+	}
+	return -1, -1
 }
 
 // frame is one quotation being built.
@@ -728,7 +782,7 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		clauseEnd := !s.closed || nextTok == "" || nextTok == "," || nextTok == "." || nextTok == ":" || nextTok == ";" || nextTok == "—" || nextTok == "-" || nextTok == ")" ||
 			innerEnd == "," || innerEnd == "." || innerEnd == "?" || innerEnd == "!" || after.found()
 		words := d.words(s)
-		title := d.capitalisedTitle(s)
+		title := d.capitalisedTitle(s) || d.markup(s)
 		standalone := clauseStart && clauseEnd && !title
 		if standalone && atSentStart && !after.found() && !before.found() && d.continues(last, s) {
 			d.directAt[s.open] = true
@@ -744,7 +798,7 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 			}
 			f := &frame{segs: []seg{s}, kind: dossier.QuotePartial}
 			f.attr = d.sentenceCue(s)
-			if !f.attr.found() && words < minUnattributedPartial {
+			if (!f.attr.found() || f.attr.cueE <= f.attr.cueS) && words < minUnattributedPartial {
 				// Scare quotes: a short fragment nobody is said to have said.
 				continue
 			}
@@ -834,6 +888,11 @@ func (d *doc) sentenceCue(s seg) *attribution {
 		if a := d.afterAttribution(s.close); a.found() {
 			return a
 		}
+	}
+	// No cue: the subject of the sentence ("Lewandowski ripped Comey for
+	// acting as “the judge and the jury”").
+	if ss, se := d.subject(lo, s.open); ss >= 0 {
+		return &attribution{cueS: -1, cueE: -1, srcS: ss, srcE: se}
 	}
 	return nil
 }
