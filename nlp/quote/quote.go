@@ -329,8 +329,17 @@ func (d *doc) npForward(i, limit int) int {
 		if !isWord(t) {
 			break
 		}
-		if j > i && (stopWords[w] || cueVerbs[w] != "" && !isCap(t)) {
+		if j > i && stopWords[w] {
 			break
+		}
+		if j > i && cueVerbs[w] != "" && !isCap(t) {
+			// "the Russian state agency", "Chinese media reports": a cue
+			// word after an adjective or determiner is a noun.
+			prev := d.toks[j-1].Text
+			nounUse := (isCap(prev) || determiners[d.low[j-1]]) && !(j+1 < limit && (d.low[j+1] == "that" || d.toks[j+1].Text == ":"))
+			if !nounUse {
+				break
+			}
 		}
 		if (w == "of" || w == "for") && !(j+1 < limit && (determiners[d.low[j+1]] || isCap(d.toks[j+1].Text))) {
 			break
@@ -338,7 +347,7 @@ func (d *doc) npForward(i, limit int) int {
 		if j > i && !isCap(t) && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) && !roleNouns[w] {
 			break
 		}
-		if j > i && !isCap(t) && isCap(d.toks[j-1].Text) && w != "of" && w != "for" && !roleNouns[w] && !titleNouns[w] && !isDigitTok(t) {
+		if j > i && !isCap(t) && isCap(d.toks[j-1].Text) && (strings.HasSuffix(w, "ed") || commonVerbs[w]) {
 			// "Carson took ...": a lower-case word after a name ends it.
 			break
 		}
@@ -446,6 +455,19 @@ func (d *doc) npBack1(end, limit int) int {
 		i++
 	}
 	return i
+}
+
+// commonVerbs are frequent verbs without the -ed ending that end a name
+// ("Carson took the stage").
+var commonVerbs = map[string]bool{
+	"took": true, "made": true, "went": true, "gave": true, "got": true, "came": true, "found": true,
+	"spoke": true, "met": true, "led": true, "held": true, "kept": true, "left": true, "ran": true,
+	"saw": true, "sent": true, "stood": true, "won": true, "lost": true, "began": true, "brought": true,
+	"built": true, "did": true, "does": true, "do": true, "has": true, "had": true, "is": true,
+	"was": true, "are": true, "were": true, "will": true, "would": true, "can": true, "could": true,
+	"takes": true, "makes": true, "goes": true, "gets": true, "comes": true, "wants": true, "knows": true,
+	"needs": true, "sees": true, "thinks": true, "seems": true, "became": true, "felt": true, "knew": true,
+	"heard": true, "paid": true, "sat": true, "struck": true, "hit": true, "let": true, "set": true,
 }
 
 // sentenceStartFunction are capitalised words at a sentence start that do
@@ -649,6 +671,10 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 	for b > lo && adverbs[d.low[b-1]] {
 		b--
 	}
+	if b < cs && (d.low[cs-1] == "was" || d.low[cs-1] == "been" || d.low[cs-1] == "is" || d.low[cs-1] == "be") {
+		// A passive: "it was announced that ...".
+		return &attribution{cueS: cs, cueE: ce, srcS: -1}
+	}
 	participle := strings.HasSuffix(d.low[ce-1], "ing")
 	if !participle || b > lo && d.toks[b-1].Text != "," {
 		if s := d.npBackward(b, lo); s < b {
@@ -657,30 +683,21 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 				e--
 			}
 			if d.sourceOK(s, e, false) {
-				return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+				it := &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+				if e-s != 1 || d.low[s] != "it" {
+					return it
+				}
+				// "X said ..., adding that it confirms “…”": the speaker is
+				// X when the sentence names one.
+				if a := d.earlierSource(cs, ce, lo); a != nil {
+					return a
+				}
+				return it
 			}
 		}
 	}
-	// An earlier attribution in the sentence: "“…,” Graham said, adding, “…".
-	for j := cs - 1; j >= lo; j-- {
-		if d.inQ[j] {
-			continue
-		}
-		if e := d.cueAt(j, cs); e > j && d.low[j] != "according" {
-			bb := j
-			for bb > lo && adverbs[d.low[bb-1]] {
-				bb--
-			}
-			if s := d.npBackward(bb, lo); s < bb {
-				e2 := bb
-				for e2 > s && d.toks[e2-1].Text == "," {
-					e2--
-				}
-				if d.sourceOK(s, e2, false) {
-					return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e2}
-				}
-			}
-		}
+	if a := d.earlierSource(cs, ce, lo); a != nil {
+		return a
 	}
 	// "X, who spoke anonymously, said": the name before "who".
 	for j := cs - 1; j > lo && cs-j < 16; j-- {
@@ -702,6 +719,35 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 		return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
 	}
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
+}
+
+// earlierSource returns an attribution for the cue [cs, ce) that borrows
+// the source of an earlier, finite cue in the sentence ("“…,” Graham said,
+// adding, “…"), or nil.
+func (d *doc) earlierSource(cs, ce, lo int) *attribution {
+	for j := cs - 1; j >= lo; j-- {
+		if d.inQ[j] {
+			continue
+		}
+		e := d.cueAt(j, cs)
+		if e == j || d.low[j] == "according" || strings.HasSuffix(d.low[e-1], "ing") {
+			continue
+		}
+		bb := j
+		for bb > lo && adverbs[d.low[bb-1]] {
+			bb--
+		}
+		if s := d.npBackward(bb, lo); s < bb {
+			e2 := bb
+			for e2 > s && d.toks[e2-1].Text == "," {
+				e2--
+			}
+			if d.sourceOK(s, e2, false) {
+				return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e2}
+			}
+		}
+	}
+	return nil
 }
 
 // subordinators open a sentence with a clause or phrase before the subject.
@@ -879,9 +925,21 @@ func (d *doc) sentenceCue(s seg) *attribution {
 			continue
 		}
 		if e := d.cueAt(j, hi); e > j {
-			if a := d.sourceFor(j, e, lo); a.found() && a.srcS >= 0 {
+			if a := d.sourceFor(j, e, lo); a.found() && a.srcS >= 0 && !(a.srcE-a.srcS == 1 && d.low[a.srcS] == "it") {
 				return a
 			}
+		}
+	}
+	// A headline: "Xi: Relations have withstood “storms and changes”".
+	for k := lo; k < s.open && k-lo < 5; k++ {
+		if d.toks[k].Text == ":" {
+			if k > lo && d.sourceOK(lo, k, false) && isCap(d.toks[lo].Text) {
+				return &attribution{cueS: k, cueE: k + 1, srcS: lo, srcE: k}
+			}
+			break
+		}
+		if !isCap(d.toks[k].Text) {
+			break
 		}
 	}
 	if s.closed {
