@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/dossier/dossier"
 )
 
 //go:embed brief.html.tmpl brief.css
@@ -184,3 +186,20 @@ func snippetHTML(s string) template.HTML {
 
 // SnippetHTML is snippetHTML for other packages (the web UI).
 func SnippetHTML(s string) template.HTML { return snippetHTML(s) }
+
+// CoverageOf buckets the publication dates of arts as a Brief's coverage
+// does (duplicates skipped).
+func CoverageOf(arts []*dossier.Article) Coverage { return coverage(arts) }
+
+// CoverageSVG draws c as an inline SVG bar chart ("" when c is empty).
+func CoverageSVG(c Coverage) (template.HTML, error) {
+	ch := coverageChart(c)
+	if ch == nil {
+		return "", nil
+	}
+	var sb strings.Builder
+	if err := htmlTemplate.ExecuteTemplate(&sb, "chart", ch); err != nil {
+		return "", fmt.Errorf("brief: coverage chart: %w", err)
+	}
+	return template.HTML(sb.String()), nil
+}
