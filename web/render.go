@@ -37,7 +37,7 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02")
 	},
-	"entityPath": entityPath,
+	"entityPath":  entityPath,
 	"articlePath": func(id string) string { return "/articles/" + url.PathEscape(id) },
 	"refPath": func(id string, start, end int) string {
 		return fmt.Sprintf("/articles/%s?hl=%d-%d#hl", url.PathEscape(id), start, end)
