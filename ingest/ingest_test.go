@@ -1,0 +1,371 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/sample"
+)
+
+func write(t testing.TB, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func gz(t testing.TB, data []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func jsonl(recs ...map[string]any) []byte {
+	var b bytes.Buffer
+	for _, r := range recs {
+		line, _ := json.Marshal(r)
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+func art(id, title, text string) map[string]any {
+	return map[string]any{"id": id, "title": title, "text": text}
+}
+
+// run ingests sources into st and collects the reported errors.
+func run(t *testing.T, st dossier.Store, sources ...string) (Summary, []error, error) {
+	t.Helper()
+	var errs []error
+	sum, err := Run(context.Background(), sources, Options{
+		Store:     st,
+		BatchSize: 3,
+		OnError:   func(e error) { errs = append(errs, e) },
+	})
+	return sum, errs, err
+}
+
+func TestRunFormatsAndReingest(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "seed.txt", sample.Seed())
+	write(t, dir, "a.jsonl", jsonl(art("a1", "First", "One.\n\nTwo."), art("a2", "Second", "Three.")))
+	write(t, dir, "sub/b.jsonl.gz", gz(t, jsonl(art("b1", "Gz one", "Gzipped text."))))
+	write(t, dir, "c.json", []byte(`[{"id":"c1","title":"Array one","text":"Array text one."},{"title":"Array two","text":"Array text two.","url":"HTTPS://Example.COM/x?utm_source=a&q=1#top"}]`))
+	write(t, dir, "notes.md", []byte("# not an article format, skipped in a directory walk"))
+	write(t, dir, ".hidden/x.jsonl", jsonl(art("hidden", "Hidden", "Skipped.")))
+	st := newMemStore()
+	sum, errs, err := run(t, st, dir)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("Run: %v %v", err, errs)
+	}
+	if sum.New != 6 || sum.Inputs != 4 || sum.Articles != 6 {
+		t.Fatalf("summary = %+v (%s), want 6 new from 4 inputs", sum, sum)
+	}
+	if _, err := st.Article(context.Background(), "https://example.com/x?q=1"); err != nil {
+		t.Errorf("article without id not stored under its canonical URL: %v", err)
+	}
+	if _, err := st.Article(context.Background(), "hidden"); err == nil {
+		t.Error("hidden directory was read")
+	}
+	// Re-ingesting changes nothing.
+	sum, errs, err = run(t, st, dir)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("second Run: %v %v", err, errs)
+	}
+	if sum.New != 0 || sum.Unchanged != 6 || sum.String() != "0 new, 6 unchanged, 0 duplicates, 0 failed" {
+		t.Errorf("re-ingest summary = %q, want 0 new, 6 unchanged", sum)
+	}
+}
+
+func TestRunSeedArticle(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "putin-china.txt", sample.Seed())
+	st := newMemStore()
+	if _, errs, err := run(t, st, p); err != nil || len(errs) > 0 {
+		t.Fatalf("Run: %v %v", err, errs)
+	}
+	if len(st.order) != 1 {
+		t.Fatalf("stored %d articles, want 1", len(st.order))
+	}
+	a := st.byID[st.order[0]]
+	if a.Title != "Xi and Putin Discuss Military Alliances in Indo-Pacific Region" || a.Topic != "putin china" {
+		t.Errorf("title %q topic %q", a.Title, a.Topic)
+	}
+	if !strings.HasPrefix(a.ID, "sha256:") || a.ContentHash == "" || a.Fetched.IsZero() {
+		t.Errorf("identity not set: id %q hash %q fetched %v", a.ID, a.ContentHash, a.Fetched)
+	}
+	if strings.Contains(a.Text, "Leave a Reply") || strings.Contains(a.Text, "Required fields") {
+		t.Error("boilerplate stored")
+	}
+}
+
+// TestRunKeepsOrderAndDuplicates checks that articles reach the store in
+// input order across batches and workers, so that of two exact copies the
+// earlier is the original.
+func TestRunKeepsOrderAndDuplicates(t *testing.T) {
+	var recs []map[string]any
+	for i := range 50 {
+		recs = append(recs, art(fmt.Sprintf("id%02d", i), fmt.Sprintf("Title %d", i), fmt.Sprintf("Body %d.", i)))
+	}
+	recs = append(recs, art("copy-of-07", "Title 7", "Body 7."))        // exact duplicate
+	recs = append(recs, art("id03", "Title 3", "Body 3."))              // same id twice
+	recs = append(recs, art("spaced", "  Title   8 ", "Body\n\n8. \n")) // duplicate after normalising space
+	p := write(t, t.TempDir(), "many.jsonl", jsonl(recs...))
+	st := newMemStore()
+	var errs []error
+	sum, err := Run(context.Background(), []string{p}, Options{Store: st, BatchSize: 7, Workers: 4,
+		OnError: func(e error) { errs = append(errs, e) },
+		Annotate: func(a dossier.Article) dossier.Article {
+			time.Sleep(time.Duration(len(a.ID)%3) * time.Millisecond) // finish out of order
+			return a
+		}})
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("Run: %v %v", err, errs)
+	}
+	if sum.New != 50 || sum.Duplicate != 2 || sum.Unchanged != 1 {
+		t.Errorf("summary %s, want 50 new, 1 unchanged, 2 duplicates", sum)
+	}
+	for i, id := range st.order {
+		if want := fmt.Sprintf("id%02d", i); id != want {
+			t.Fatalf("stored order[%d] = %s, want %s", i, id, want)
+		}
+	}
+}
+
+func TestRunStdinAndGlob(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "x1.jsonl", jsonl(art("x1", "X1", "Text x1.")))
+	write(t, dir, "x2.jsonl", jsonl(art("x2", "X2", "Text x2.")))
+	st := newMemStore()
+	stdin := bytes.NewReader(gz(t, jsonl(art("in", "Stdin", "From stdin."))))
+	sum, err := Run(context.Background(), []string{filepath.Join(dir, "x*.jsonl"), "-"}, Options{Store: st, Stdin: stdin})
+	if err != nil || sum.New != 3 || sum.Inputs != 3 {
+		t.Fatalf("Run: %v, summary %+v; want 3 new from 3 inputs", err, sum)
+	}
+}
+
+func TestRunURL(t *testing.T) {
+	st := newMemStore()
+	_, errs, err := run(t, st, "https://example.com/a")
+	if !errors.Is(err, ErrFailed) || len(errs) != 1 || !strings.Contains(errs[0].Error(), "https://example.com/a: cannot fetch URLs") {
+		t.Fatalf("URL without fetcher: err %v, reported %v", err, errs)
+	}
+	fetcher := FetcherFunc(func(ctx context.Context, u string) (*Fetched, error) {
+		body := "Fetched Title\n\nFetched body paragraph with enough words in it."
+		return &Fetched{URL: u + "?utm_medium=x", Body: io.NopCloser(strings.NewReader(body))}, nil
+	})
+	sum, err := Run(context.Background(), []string{"https://Example.com/a"}, Options{Store: st, Fetcher: fetcher})
+	if err != nil || sum.New != 1 {
+		t.Fatalf("Run with fetcher: %v %s", err, sum)
+	}
+	if _, err := st.Article(context.Background(), "https://example.com/a"); err != nil {
+		t.Errorf("fetched article not stored under its canonical URL: %v", err)
+	}
+}
+
+func TestRunStoreFailureStops(t *testing.T) {
+	var recs []map[string]any
+	for i := range 20 {
+		recs = append(recs, art(fmt.Sprint(i), "T", fmt.Sprintf("text %d", i)))
+	}
+	p := write(t, t.TempDir(), "x.jsonl", jsonl(recs...))
+	st := newMemStore()
+	st.failOn = 2
+	sum, _, err := run(t, st, p)
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the store's error", err)
+	}
+	if st.count() != 3 || sum.New != 3 {
+		t.Errorf("stored %d (summary %s), want the first batch of 3 kept", st.count(), sum)
+	}
+}
+
+// TestBadInput feeds each kind of bad input together with a good file, to
+// a store that already holds an article: each bad input is reported with
+// its name, the good file and the stored article stay, and nothing panics.
+func TestBadInput(t *testing.T) {
+	good := jsonl(art("good", "Good", "A good article."))
+	var many []map[string]any
+	for i := range 400 {
+		many = append(many, art(fmt.Sprintf("g%d", i), fmt.Sprintf("T%d", i), fmt.Sprintf("Text %d: %x", i, i*7919*i)))
+	}
+	validGz := gz(t, jsonl(many...))
+	cases := []struct {
+		name, file string
+		data       []byte
+		want       string // in the reported error
+		stored     int    // articles of the bad file that are still stored (-1: some)
+	}{
+		{"empty", "empty.txt", nil, "empty.txt: empty input", 0},
+		{"blank", "blank.jsonl", []byte("\n  \n"), "blank.jsonl: empty input", 0},
+		{"binary", "image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), "image.txt (text): binary data, not text", 0},
+		{"random bytes", "random.bin", func() []byte {
+			b := make([]byte, 4096)
+			for i := range b {
+				b[i] = byte(i*7 + i/13)
+			}
+			return b
+		}(), "random.bin (text): binary data", 0},
+		{"truncated gzip", "cut.jsonl.gz", validGz[:len(validGz)/2], "cut.jsonl.gz (jsonl): truncated gzip data", -1},
+		{"corrupt gzip header", "bad.gz", []byte{0x1f, 0x8b, 0xff, 0x00}, "bad.gz: corrupt gzip data", 0},
+		{"invalid utf-8 text", "latin1.txt", []byte("Title\n\nIt cost \xa3100.\n"), "latin1.txt (text): not valid UTF-8: byte 0xa3 at offset 15 (line 3)", 0},
+		{"invalid utf-8 jsonl", "latin1.jsonl", append(jsonl(art("ok1", "OK", "fine")), []byte("{\"id\":\"x\",\"title\":\"T\",\"text\":\"\xa3\"}\n")...), "latin1.jsonl:2 (jsonl): not valid UTF-8", 1},
+		{"jsonl line not json", "mixed.jsonl", []byte("{\"id\":\"m1\",\"title\":\"A\",\"text\":\"a\"}\nthis is not json\n{\"id\":\"m3\",\"title\":\"C\",\"text\":\"c\"}\n"), "mixed.jsonl:2 (jsonl): not a JSON object: this is not json", 2},
+		{"jsonl broken object", "broken.jsonl", []byte("{\"id\":\"b1\",\"title\":\"A\",\"text\":\"a\"}\n{\"id\": \"b2\", \"title\": \n"), "broken.jsonl:2 (jsonl): invalid JSON", 1},
+		{"jsonl no text", "notext.jsonl", []byte("{\"id\":\"n1\",\"title\":\"A\"}\n"), "notext.jsonl:1 (jsonl): article has no text", 0},
+		{"jsonl wrong type", "type.jsonl", []byte("{\"id\":\"t1\",\"title\":{\"a\":1},\"text\":\"x\"}\n"), "type.jsonl:1 (jsonl): field title: want a string", 0},
+		{"json array cut", "cut.json", []byte(`[{"id":"j1","title":"A","text":"a"}, {"id":"j2",`), "cut.json (json): JSON ends early", 1},
+		{"missing file", "", nil, "no such file or directory", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			st := newMemStore()
+			pre := write(t, dir, "pre.jsonl", jsonl(art("pre", "Stored before", "Already stored.")))
+			if _, _, err := run(t, st, pre); err != nil {
+				t.Fatal(err)
+			}
+			bad := filepath.Join(dir, "missing.txt")
+			if c.file != "" {
+				bad = write(t, dir, c.file, c.data)
+			}
+			goodPath := write(t, dir, "good.jsonl", good)
+			sum, errs, err := run(t, st, bad, goodPath)
+			if !errors.Is(err, ErrFailed) {
+				t.Fatalf("Run error = %v, want ErrFailed", err)
+			}
+			if len(errs) != 1 {
+				t.Fatalf("reported %d errors, want 1: %v", len(errs), errs)
+			}
+			if msg := errs[0].Error(); !strings.Contains(msg, c.want) || !strings.Contains(msg, bad) {
+				t.Errorf("error %q does not name %s and say %q", msg, bad, c.want)
+			}
+			if sum.Failed != 1 {
+				t.Errorf("summary %s, want 1 failed", sum)
+			}
+			for _, id := range []string{"pre", "good"} {
+				if _, err := st.Article(context.Background(), id); err != nil {
+					t.Errorf("article %q missing after the bad input: %v", id, err)
+				}
+			}
+			if got := st.count() - 2; got != c.stored && !(c.stored < 0 && got > 0) {
+				t.Errorf("%d articles of the bad input stored, want %d", got, c.stored)
+			}
+		})
+	}
+}
+
+// TestBadInputHuge writes a 100 MB plain-text document (refused whole,
+// reading no more than the limit) and a 100 MB JSON Lines file (streamed
+// line by line) and checks memory stays bounded.
+func TestBadInputHuge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 200 MB to a temporary directory; skipped with -short")
+	}
+	dir := t.TempDir()
+	const size = 100 << 20
+	bigText := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(bigText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := []byte(strings.Repeat("All work and no play makes a dull article. ", 20) + "\n\n")
+	for n := 0; n < size; n += len(line) {
+		f.Write(line)
+	}
+	f.Close()
+
+	bigJSONL := filepath.Join(dir, "huge.jsonl")
+	f, err = os.Create(bigJSONL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Repeat("Paragraph text of a generated article. ", 50)
+	count := 0
+	for n := 0; n < size; count++ {
+		rec, _ := json.Marshal(art(fmt.Sprintf("big-%d", count), fmt.Sprintf("Generated %d", count), fmt.Sprintf("%d %s", count, body)))
+		rec = append(rec, '\n')
+		f.Write(rec)
+		n += len(rec)
+	}
+	f.Close()
+
+	st := &countStore{}
+	var errs []error
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	stop := make(chan struct{})
+	peak := make(chan uint64)
+	go func() { // sample the heap while ingesting
+		var m runtime.MemStats
+		var max uint64
+		for {
+			select {
+			case <-stop:
+				peak <- max
+				return
+			case <-time.After(20 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				max = maxU(max, m.HeapInuse)
+			}
+		}
+	}()
+	sum, err := Run(context.Background(), []string{bigText, bigJSONL}, Options{Store: st,
+		OnError: func(e error) { errs = append(errs, e) }})
+	close(stop)
+	heap := <-peak
+	if !errors.Is(err, ErrFailed) || len(errs) != 1 || !strings.Contains(errs[0].Error(), "huge.txt (text): document is larger than the 32 MB limit") {
+		t.Fatalf("err %v, reported %v; want huge.txt refused as too large", err, errs)
+	}
+	if st.n != count || sum.New != count {
+		t.Errorf("stored %d of %d JSON Lines articles (summary %s)", st.n, count, sum)
+	}
+	t.Logf("peak heap in use %d MB (before %d MB) for 2 x 100 MB inputs, %d articles", heap>>20, before.HeapInuse>>20, count)
+	if heap > before.HeapInuse+96<<20 {
+		t.Errorf("peak heap %d MB: memory is not bounded", heap>>20)
+	}
+}
+
+func maxU(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// countStore counts articles without keeping them.
+type countStore struct {
+	memStore
+	n int
+}
+
+func (s *countStore) PutArticles(_ context.Context, as []*dossier.Article) (dossier.PutStats, error) {
+	s.n += len(as)
+	return dossier.PutStats{New: len(as)}, nil
+}
