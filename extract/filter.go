@@ -14,7 +14,7 @@ var (
 	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|we use cookies\b|this (site|website) uses cookies\b)`)
 	// relatedHead matches the heading of a related-content list.
 	relatedHead = regexp.MustCompile(`(?i)^\W*(you (may|might) (also )?(like|enjoy)|related( stories| articles| posts| content| coverage| reading| links)?|read (more|next|also)|more (from|on|stories|news|to read)|recommended|trending|popular|most (read|popular|viewed)|see also|further reading|also on|latest (news|stories))\b`)
-	bareURL = regexp.MustCompile(`^(https?://|www\.)\S+$`)
+	bareURL     = regexp.MustCompile(`^(https?://|www\.)\S+$`)
 )
 
 // promoMaxWords is the length above which a paragraph is kept even when

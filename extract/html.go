@@ -97,34 +97,70 @@ func looksBinary(data []byte) bool {
 
 // fromDocument runs the extraction on a parsed page.
 func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
-	var art dossier.Article
+	pm := readMeta(doc)
+	preclean(doc)
 	opts := trafilatura.Options{
 		ExcludeComments: true,
-		EnableFallback:  false,
 		HtmlDateMode:    trafilatura.Disabled,
 		IncludeLinks:    true, // kept to measure link density of blocks
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
-	preclean(doc)
+	var lib trafilatura.Metadata
+	var bs []block
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err == nil && res != nil {
-		art.Title = res.Metadata.Title
-		art.Byline = res.Metadata.Author
-		art.Site = res.Metadata.Sitename
-		art.Description = res.Metadata.Description
-		art.Language = res.Metadata.Language
-		art.URL = res.Metadata.URL
-		art.Published = res.Metadata.Date
+		lib = res.Metadata
 		if res.ContentNode != nil {
-			setParagraphs(&art, filterBlocks(blocks(res.ContentNode), art.Title))
+			bs = blocks(res.ContentNode)
 		}
 	}
-	if art.URL == "" {
-		art.URL = pageURL
+	art := articleMeta(pm, lib, doc, pageURL)
+	setParagraphs(&art, filterBlocks(bs, art.Title))
+	if art.Language == "" {
+		art.Language = isoLanguage(lib.Language)
+	}
+	if art.Text == "" && art.Title == "" {
+		return art, dossier.Errorf(dossier.EINVALID, "no article text or title found")
 	}
 	return art, nil
+}
+
+// articleMeta fills an article's metadata from the page's declarations,
+// falling back on the library's reading of the page.
+func articleMeta(pm pageMeta, lib trafilatura.Metadata, doc *html.Node, pageURL string) dossier.Article {
+	var art dossier.Article
+	ld := pm.article()
+	ldField := func(k string) string {
+		if ld == nil {
+			return ""
+		}
+		return cleanSpace(ldString(ld[k]))
+	}
+	art.URL = firstOf(resolve(pageURL, pm.canonical), resolve(pageURL, pm.metaOf("og:url")), resolve(pageURL, ldField("url")), pageURL)
+	host := hostOf(firstOf(pageURL, art.URL))
+	publisher := ""
+	if ld != nil {
+		publisher = ldString(ld["publisher"])
+	}
+	art.Site = firstOf(siteName(pm.metaOf("og:site_name")), siteName(pm.metaOf("application-name")), siteName(publisher), siteName(lib.Sitename), host)
+	art.Title = stripSite(firstOf(cleanSpace(lib.Title), ldField("headline"), cleanSpace(pm.metaOf("og:title", "twitter:title")), pm.title), art.Site, host)
+	art.Byline = pm.byline(lib.Author, art.Site, host)
+	art.Published, art.Modified = pm.dates(doc, pageURL)
+	art.Language = firstOf(isoLanguage(pm.lang), isoLanguage(pm.metaOf("content-language", "og:locale", "language")), isoLanguage(ldField("inLanguage")))
+	art.Description = firstOf(cleanSpace(pm.metaOf("og:description", "description", "twitter:description")), ldField("description"), cleanSpace(lib.Description))
+	return art
+}
+
+// firstOf returns the first non-empty string.
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // block is one paragraph or subheading of extracted text.
