@@ -182,6 +182,10 @@ func (d *doc) addSeg(segs []seg, open, close int, closed, cont bool) []seg {
 		_, n := utf8.DecodeLastRuneInString(d.text[:end])
 		end -= n
 	}
+	// A trailing comma belongs to the sentence around the quotation.
+	for end > start && d.text[end-1] == ',' {
+		end--
+	}
 	if end <= start || !utf8.RuneStart(d.text[start]) {
 		return segs
 	}
@@ -830,6 +834,18 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		words := d.words(s)
 		title := d.capitalisedTitle(s) || d.markup(s)
 		standalone := clauseStart && clauseEnd && !title
+		// A paragraph that opened a quotation without closing it runs on
+		// into this one: same quotation, whose attribution may come here.
+		if last != nil && last.segs[len(last.segs)-1].continues && atSentStart && d.para[last.segs[len(last.segs)-1].lstS]+1 == d.para[s.firstS] {
+			d.directAt[s.open] = true
+			last.segs = append(last.segs, s)
+			if !last.attr.found() || last.attr.srcS < 0 {
+				if a := after; a.found() {
+					last.attr = a
+				}
+			}
+			continue
+		}
 		if standalone && atSentStart && !after.found() && !before.found() && d.continues(last, s) {
 			d.directAt[s.open] = true
 			last.segs = append(last.segs, s)
@@ -841,6 +857,11 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 			// A fragment inside a sentence: a partial quotation.
 			if words < 2 || title {
 				continue
+			}
+			// A fragment does not keep the full stop of the sentence
+			// around it.
+			for s.end > s.start && strings.IndexByte(".,;:", d.text[s.end-1]) >= 0 {
+				s.end--
 			}
 			f := &frame{segs: []seg{s}, kind: dossier.QuotePartial}
 			f.attr = d.sentenceCue(s)
@@ -910,6 +931,10 @@ func (d *doc) continues(last *frame, s seg) bool {
 	}
 	samePara := d.para[prev.lstS] == d.para[s.firstS]
 	atSentStart := s.open == d.first[s.firstS]
+	if !samePara && s.continues {
+		// A new multi-paragraph quotation, attributed further on.
+		return false
+	}
 	nextPara := d.para[prev.lstS]+1 == d.para[s.firstS] && atSentStart &&
 		(prev.continues || prev.lstS+1 == s.firstS)
 	return (samePara || nextPara) && s.firstS-prev.lstS <= 2

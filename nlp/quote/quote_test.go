@@ -1,0 +1,260 @@
+package quote
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/shareddata"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// person builds a PER entity whose mentions are every occurrence of each
+// of the given strings in text.
+func person(text, name string, mentions ...string) dossier.Entity {
+	e := dossier.Entity{ID: "per:" + strings.ToLower(strings.ReplaceAll(name, " ", "-")), Name: name, Type: dossier.PER}
+	for _, m := range mentions {
+		for off := 0; ; {
+			i := strings.Index(text[off:], m)
+			if i < 0 {
+				break
+			}
+			s := off + i
+			e.Mentions = append(e.Mentions, dossier.Span{Start: s, End: s + len(m), Text: m})
+			off = s + len(m)
+		}
+	}
+	return e
+}
+
+func srcText(q dossier.Quote) string {
+	if q.Source == nil {
+		return ""
+	}
+	return q.Source.Text
+}
+
+func cueText(q dossier.Quote) string {
+	if q.Cue == nil {
+		return ""
+	}
+	return q.Cue.Text
+}
+
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		kind, content   string
+		cue, src, speak string
+	}{
+		{"said X after", `“We will win the vote,” said Senator Jane Roe.`, "direct", "We will win the vote", "said", "Senator Jane Roe", "Jane Roe"},
+		{"X said after", `"We will win the vote," Jane Roe said on Tuesday.`, "direct", "We will win the vote", "said", "Jane Roe", "Jane Roe"},
+		{"X said colon", `Jane Roe said: “We will win the vote in the autumn.”`, "direct", "We will win the vote in the autumn.", "said", "Jane Roe", "Jane Roe"},
+		{"participle", `Roe spoke about the economy, stating: “Growth is slowing down this year.”`, "direct", "Growth is slowing down this year.", "stating", "Roe", "Jane Roe"},
+		{"concluded X", `“That is all I have to say on the matter,” concluded Jane Roe.`, "direct", "That is all I have to say on the matter", "concluded", "Jane Roe", "Jane Roe"},
+		{"pronoun", `Jane Roe arrived late. “The roads were closed for hours,” she said.`, "direct", "The roads were closed for hours", "said", "she", "Jane Roe"},
+		{"question next sentence", `“Why would we stop now?” Roe asked.`, "direct", "Why would we stop now?", "asked", "Roe", "Jane Roe"},
+		{"according to", `Growth will slow next year, according to the central bank.`, "indirect", "Growth will slow next year", "according to", "the central bank", ""},
+		{"said that", `Jane Roe said that the talks had collapsed overnight.`, "indirect", "that the talks had collapsed overnight", "said", "Jane Roe", "Jane Roe"},
+		{"told reporters", `Roe told reporters that the plan was dead.`, "indirect", "that the plan was dead", "told", "Roe", "Jane Roe"},
+		{"partial", `Roe said the relations have withstood “storms and changes” over the years.`, "partial", "storms and changes", "said", "Roe", "Jane Roe"},
+		{"spokesman", `“No decision has been taken yet,” a spokesman for the ministry said.`, "direct", "No decision has been taken yet", "said", "a spokesman for the ministry", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ents := []dossier.Entity{person(tt.text, "Jane Roe", "Jane Roe", "Roe")}
+			qs := Extract(tt.text, ents)
+			var got *dossier.Quote
+			for i := range qs {
+				if qs[i].Kind == tt.kind {
+					got = &qs[i]
+					break
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s quote in %q; got %+v", tt.kind, tt.text, qs)
+			}
+			if got.Text != tt.content || cueText(*got) != tt.cue || srcText(*got) != tt.src || got.Speaker != tt.speak {
+				t.Errorf("got content %q cue %q source %q speaker %q\nwant content %q cue %q source %q speaker %q",
+					got.Text, cueText(*got), srcText(*got), got.Speaker, tt.content, tt.cue, tt.src, tt.speak)
+			}
+			checkQuotes(t, tt.text, qs)
+		})
+	}
+}
+
+func TestSplitAndContinued(t *testing.T) {
+	text := "“We agree,” he said, “and we will sign.”\n\n“It is a good day,” Roe added. “A very good day.”\n\n“First paragraph of a long quote.\n\n“Second paragraph of it,” said Roe."
+	qs := Extract(text, []dossier.Entity{person(text, "Jane Roe", "Roe")})
+	if len(qs) != 3 {
+		t.Fatalf("got %d quotes, want 3: %+v", len(qs), qs)
+	}
+	for i, want := range []struct {
+		parts int
+		text  string
+	}{{2, "We agree and we will sign."}, {2, "It is a good day A very good day."}, {2, "First paragraph of a long quote. Second paragraph of it"}} {
+		if len(qs[i].Parts) != want.parts || qs[i].Text != want.text {
+			t.Errorf("quote %d: %d parts %q, want %d parts %q", i, len(qs[i].Parts), qs[i].Text, want.parts, want.text)
+		}
+	}
+	checkQuotes(t, text, qs)
+}
+
+func TestScareQuotesSkipped(t *testing.T) {
+	text := `The so-called “reform” was debated on “Morning Joe” before the vote.`
+	if qs := Extract(text, nil); len(qs) != 0 {
+		t.Errorf("scare quotes and titles taken as quotations: %+v", qs)
+	}
+}
+
+func TestDescriptionResolvesWithoutEntityMention(t *testing.T) {
+	// The entity stage joined "Vladimir Putin" only; "the Russian leader"
+	// resolves through the modifier before a mention.
+	text := "Russian President Vladimir Putin arrived in Beijing.\n\n“We are ready,” said the Russian leader."
+	qs := Extract(text, []dossier.Entity{person(text, "Vladimir Putin", "Vladimir Putin")})
+	if len(qs) != 1 || qs[0].Speaker != "Vladimir Putin" {
+		t.Fatalf("got %+v, want one quote by Vladimir Putin", qs)
+	}
+}
+
+// checkQuotes verifies the invariants of every extraction.
+func checkQuotes(t *testing.T, text string, qs []dossier.Quote) {
+	t.Helper()
+	utf := utf8.ValidString(text)
+	valid := func(s, e int) bool {
+		if s < 0 || s > e || e > len(text) {
+			return false
+		}
+		// On valid UTF-8, spans never split a character.
+		return !utf || (s == len(text) || utf8.RuneStart(text[s])) && (e == len(text) || utf8.RuneStart(text[e]))
+	}
+	for _, q := range qs {
+		if !valid(q.Start, q.End) {
+			t.Fatalf("quote span [%d,%d) invalid in %q", q.Start, q.End, text)
+		}
+		if len(q.Parts) == 0 && q.Text != text[q.Start:q.End] {
+			t.Fatalf("quote text %q != text[%d:%d]", q.Text, q.Start, q.End)
+		}
+		for _, sp := range append(q.Parts, spans(q.Cue, q.Source)...) {
+			if !valid(sp.Start, sp.End) || text[sp.Start:sp.End] != sp.Text {
+				t.Fatalf("span %+v invalid in %q", sp, text)
+			}
+		}
+		switch q.Kind {
+		case dossier.QuoteDirect, dossier.QuotePartial, dossier.QuoteIndirect:
+		default:
+			t.Fatalf("unknown kind %q", q.Kind)
+		}
+	}
+}
+
+func spans(ss ...*dossier.Span) []dossier.Span {
+	var out []dossier.Span
+	for _, s := range ss {
+		if s != nil {
+			out = append(out, *s)
+		}
+	}
+	return out
+}
+
+// seedText returns the seed article's body: the topic and title lines and
+// the comment-form boilerplate at the end are dropped.
+func seedText(t *testing.T) string {
+	b, err := os.ReadFile(shareddata.Seed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(b), "\n", 3)
+	text := strings.TrimSpace(lines[len(lines)-1])
+	if i := strings.Index(text, "\n\nLeave a Reply"); i >= 0 {
+		text = text[:i]
+	}
+	return text
+}
+
+// seedEntities are hand-made entities standing in for the entity stage.
+func seedEntities(text string) []dossier.Entity {
+	putin := person(text, "Vladimir Putin", "Vladimir Putin", "Putin", "the Russian leader")
+	putin.Roles = []string{"Russian President"}
+	xi := person(text, "Xi Jinping", "Xi Jinping", "Xi", "the Chinese leader")
+	return []dossier.Entity{putin, xi, person(text, "Yuri Ushakov", "Yuri Ushakov")}
+}
+
+func TestSeedAttribution(t *testing.T) {
+	text := seedText(t)
+	qs := Extract(text, seedEntities(text))
+	checkQuotes(t, text, qs)
+	want := []struct{ prefix, kind, cue, src, speaker string }{
+		{"We believe it is necessary to work on building", "direct", "said", "the Russian leader", "Vladimir Putin"},
+		{"China and Russia promote the emergence", "direct", "said", "he", "Xi Jinping"},
+		{"In today’s world, the mentality", "direct", "stating", "Xi", "Xi Jinping"},
+		{"The sustainable development", "direct", "concluded", "Xi Jinping", "Xi Jinping"},
+		{"China and Russia firmly support", "direct", "said", "the Chinese leader", "Xi Jinping"},
+		{"storms and changes in international dynamics", "partial", "said", "Xi Jinping", "Xi Jinping"},
+		{"a model of mutual respect and cooperation", "partial", "said", "Xi Jinping", "Xi Jinping"},
+		{"This document sets new major tasks", "direct", "said", "Putin", "Vladimir Putin"},
+		{"the leading role of Russia and China", "", "", "", "Yuri Ushakov"},
+	}
+	for _, w := range want {
+		var got *dossier.Quote
+		for i := range qs {
+			if strings.HasPrefix(qs[i].Text, w.prefix) {
+				got = &qs[i]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("no quote starting %q", w.prefix)
+			continue
+		}
+		if w.kind != "" && got.Kind != w.kind || w.cue != "" && cueText(*got) != w.cue || w.src != "" && srcText(*got) != w.src || got.Speaker != w.speaker {
+			t.Errorf("%q: kind %s cue %q source %q speaker %q; want %s %q %q %q",
+				w.prefix, got.Kind, cueText(*got), srcText(*got), got.Speaker, w.kind, w.cue, w.src, w.speaker)
+		}
+	}
+	golden(t, filepath.Join("testdata", "seed.golden.json"), qs)
+}
+
+// golden compares v, as indented JSON, with a golden file, rewriting it
+// under -update.
+func golden(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", path, got)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`“A,” he said, “B.”`, "\"x\" said Y. \"", "“open\n\n“again", `X said that "a" b`, "according to", "\xff“\xff”",
+		"Xi: Relations have withstood “storms and changes”.", `"",""" said`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ents := []dossier.Entity{person(text, "He", "he")}
+		checkQuotes(t, text, Extract(text, ents))
+	})
+}
