@@ -1,0 +1,170 @@
+package dedup
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/shareddata"
+)
+
+var showPairs = flag.Bool("pairs", false, "print the near-duplicate pairs beyond exact body repeats, for checking by hand")
+
+func loadBBC(tb testing.TB) []dossier.Article {
+	tb.Helper()
+	path := shareddata.Path(tb, "data", "news-corpus", "bbc-news.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []dossier.Article
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for sc.Scan() {
+		var a dossier.Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, a)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// TestBBCDuplicates feeds the BBC corpus to an index in id order and checks
+// that the 98 exact repeats listed in duplicates.tsv and the 35 articles
+// that repeat an earlier body under another title are all linked to their
+// original.
+func TestBBCDuplicates(t *testing.T) {
+	arts := loadBBC(t)
+	if len(arts) != 2225 {
+		t.Fatalf("%d articles, want 2225", len(arts))
+	}
+	listed := map[string]string{}
+	data, err := os.ReadFile(shareddata.Path(t, "data", "news-corpus", "duplicates.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) == 2 && f[0] != "id" {
+			listed[f[0]] = f[1]
+		}
+	}
+	if len(listed) != 98 {
+		t.Fatalf("duplicates.tsv lists %d, want 98", len(listed))
+	}
+
+	ix := New(Options{})
+	firstByText := map[string]string{}
+	titleOf := map[string]string{}
+	var sameTitle, newTitle, found, missed int
+	results := map[string]Result{}
+	for i := range arts {
+		a := &arts[i]
+		r := ix.Add(a)
+		results[a.ID] = r
+		titleOf[a.ID] = a.Title
+		first, repeated := firstByText[a.Text]
+		if !repeated {
+			firstByText[a.Text] = a.ID
+			continue
+		}
+		if titleOf[first] == a.Title {
+			sameTitle++
+		} else {
+			newTitle++
+		}
+		if r.DuplicateOf == first && r.Exact {
+			found++
+		} else {
+			missed++
+			t.Errorf("%s repeats the body of %s but got DuplicateOf=%q exact=%v", a.ID, first, r.DuplicateOf, r.Exact)
+		}
+	}
+	if sameTitle != 98 || newTitle != 35 {
+		t.Errorf("corpus has %d exact and %d new-title repeats, want 98 and 35", sameTitle, newTitle)
+	}
+	for id, orig := range listed {
+		if results[id].DuplicateOf != orig {
+			t.Errorf("listed duplicate %s of %s: got DuplicateOf=%q", id, orig, results[id].DuplicateOf)
+		}
+	}
+	t.Logf("body repeats: %d found, %d missed (%d same title, %d new title)", found, missed, sameTitle, newTitle)
+
+	// Near-duplicates beyond exact body repeats, for precision checks by hand.
+	near := 0
+	byID := map[string]*dossier.Article{}
+	for i := range arts {
+		byID[arts[i].ID] = &arts[i]
+	}
+	for i := range arts {
+		a := &arts[i]
+		r := results[a.ID]
+		if r.DuplicateOf == "" || r.Exact {
+			continue
+		}
+		near++
+		if *showPairs {
+			o := byID[r.DuplicateOf]
+			t.Logf("NEAR %.2f %s <- %s\n  A: %s | %.300s\n  B: %s | %.300s", r.Similarity, o.ID, a.ID, o.Title, o.Text, a.Title, a.Text)
+		}
+	}
+	t.Logf("near-duplicates beyond exact body repeats: %d", near)
+
+	stories := map[string]int{}
+	for _, r := range results {
+		stories[r.StoryID]++
+	}
+	multi := 0
+	for _, n := range stories {
+		if n > 1 {
+			multi++
+		}
+	}
+	t.Logf("stories: %d for %d articles (%d with more than one article)", len(stories), len(arts), multi)
+}
+
+var showStories = flag.Int("stories", 0, "print this many multi-article stories (titles), for checking by hand")
+
+func TestBBCStoriesSample(t *testing.T) {
+	if *showStories == 0 {
+		t.Skip("run with -stories N to print a sample of stories")
+	}
+	arts := loadBBC(t)
+	ix := New(Options{})
+	members := map[string][]string{}
+	var order []string
+	for i := range arts {
+		r := ix.Add(&arts[i])
+		if r.DuplicateOf != "" {
+			continue
+		}
+		if _, ok := members[r.StoryID]; !ok {
+			order = append(order, r.StoryID)
+		}
+		members[r.StoryID] = append(members[r.StoryID], arts[i].ID+" "+arts[i].Title)
+	}
+	shown := 0
+	for i, id := range order {
+		if len(members[id]) < 2 || i%3 != 0 {
+			continue
+		}
+		t.Logf("STORY %s\n    %s", id, strings.Join(members[id], "\n    "))
+		if shown++; shown >= *showStories {
+			break
+		}
+	}
+}
