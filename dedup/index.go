@@ -60,7 +60,7 @@ type Index struct {
 	byID    map[string]int32
 	byBody  map[uint64]int32
 	buckets [bands]map[uint64][]int32
-	terms   map[string]int32 // term -> term id
+	terms   map[uint64]int32 // term's word hash -> term id
 	df      []int32          // document frequency by term id
 	posting map[int32][]int32
 }
@@ -102,7 +102,7 @@ func New(opts Options) *Index {
 		opts:    opts,
 		byID:    map[string]int32{},
 		byBody:  map[uint64]int32{},
-		terms:   map[string]int32{},
+		terms:   map[uint64]int32{},
 		posting: map[int32][]int32{},
 	}
 	s := uint64(0x9e3779b97f4a7c15)
@@ -129,9 +129,13 @@ func (ix *Index) Len() int {
 // Adding an id twice returns the first result and changes nothing.
 func (ix *Index) Add(a *dossier.Article) Result {
 	toks := tokenize(a.Text)
-	sh := shingles(toks, shingleK)
-	a.SimHash = simhash(shingles(toks, 3))
-	body := BodyHash(a.Text)
+	wh := make([]uint64, len(toks))
+	for i, t := range toks {
+		wh[i] = fnv64a(t.word)
+	}
+	sh := shinglesOf(wh, shingleK)
+	a.SimHash = simhash(shinglesOf(wh, 3))
+	body := bodyHash(toks)
 	sig := ix.minhash(sh)
 	when := a.Published
 	if when.IsZero() {
@@ -180,7 +184,7 @@ func (ix *Index) Add(a *dossier.Article) Result {
 	}
 
 	// Story.
-	d.keys, d.norm = ix.keyTerms(toks)
+	d.keys, d.norm = ix.keyTerms(toks, wh)
 	switch {
 	case a.StoryID != "":
 		d.story = a.StoryID
@@ -287,16 +291,16 @@ func similarity(a, b []uint32) float64 {
 // keyTerms picks the article's most distinctive terms, tf-idf weighted
 // against the articles seen so far, names counted double, and updates the
 // document frequencies.
-func (ix *Index) keyTerms(toks []token) ([]keyTerm, float64) {
+func (ix *Index) keyTerms(toks []token, wh []uint64) ([]keyTerm, float64) {
 	tf := map[int32]float64{}
-	for _, t := range toks {
-		if len(t.word) < 3 || stopwords[t.word] || isNumber(t.word) {
+	for i, t := range toks {
+		if len(t.word) < 3 || stopwords[wh[i]] || isNumber(t.word) {
 			continue
 		}
-		id, ok := ix.terms[t.word]
+		id, ok := ix.terms[wh[i]]
 		if !ok {
 			id = int32(len(ix.df))
-			ix.terms[t.word] = id
+			ix.terms[wh[i]] = id
 			ix.df = append(ix.df, 0)
 		}
 		w := 1.0

@@ -1,7 +1,7 @@
 package dedup
 
 // stopwords are frequent English words that say nothing about a story.
-var stopwords = map[string]bool{}
+var stopwords = map[uint64]bool{} // keyed by fnv64a of the word
 
 func init() {
 	for _, w := range []string{
@@ -19,6 +19,6 @@ func init() {
 		"what", "mr", "mrs", "ms", "yet", "whether", "own", "use", "used", "see", "set", "put", "come",
 		"came", "want", "wanted", "know", "think", "good", "best", "big", "part", "end", "long", "around",
 	} {
-		stopwords[w] = true
+		stopwords[fnv64a(w)] = true
 	}
 }

@@ -17,6 +17,7 @@ type token struct {
 // Apostrophes inside words are dropped ("didn't" -> "didnt").
 func tokenize(text string) []token {
 	var toks []token
+	var b wordBuf
 	sentenceStart := true
 	i := 0
 	for i < len(text) {
@@ -29,7 +30,7 @@ func tokenize(text string) []token {
 			continue
 		}
 		start := i
-		var b strings.Builder
+		b.Reset()
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
@@ -45,11 +46,22 @@ func tokenize(text string) []token {
 			i += size
 		}
 		first, _ := utf8.DecodeRuneInString(text[start:])
-		toks = append(toks, token{word: b.String(), name: unicode.IsUpper(first) && !sentenceStart})
+		word := text[start:i]
+		if string(b.buf) != word {
+			word = string(b.buf)
+		}
+		toks = append(toks, token{word: word, name: unicode.IsUpper(first) && !sentenceStart})
 		sentenceStart = false
 	}
 	return toks
 }
+
+// wordBuf collects one lower-cased word.
+type wordBuf struct{ buf []byte }
+
+func (w *wordBuf) Reset()               { w.buf = w.buf[:0] }
+func (w *wordBuf) WriteRune(r rune)     { w.buf = utf8.AppendRune(w.buf, r) }
+func (w *wordBuf) WriteString(s string) { w.buf = append(w.buf, s...) }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -76,27 +88,34 @@ func mix64(x uint64) uint64 {
 }
 
 // shingles returns the hashes of the word k-shingles of toks (or of the
-// whole sequence when it is shorter than k), without repeats.
+// whole sequence when it is shorter than k), without repeats. A shingle's
+// hash combines its words' FNV-1a hashes, so it is stable across runs.
 func shingles(toks []token, k int) []uint64 {
 	if len(toks) == 0 {
 		return nil
 	}
-	n := len(toks) - k + 1
+	wh := make([]uint64, len(toks))
+	for i, t := range toks {
+		wh[i] = fnv64a(t.word)
+	}
+	return shinglesOf(wh, k)
+}
+
+func shinglesOf(wh []uint64, k int) []uint64 {
+	if len(wh) == 0 {
+		return nil
+	}
+	n := len(wh) - k + 1
 	if n < 1 {
-		n, k = 1, len(toks)
+		n, k = 1, len(wh)
 	}
 	seen := make(map[uint64]struct{}, n)
 	out := make([]uint64, 0, n)
-	var b strings.Builder
 	for i := 0; i < n; i++ {
-		b.Reset()
+		h := uint64(k)
 		for j := i; j < i+k; j++ {
-			if j > i {
-				b.WriteByte(' ')
-			}
-			b.WriteString(toks[j].word)
+			h = mix64(h*31 + wh[j])
 		}
-		h := fnv64a(b.String())
 		if _, ok := seen[h]; !ok {
 			seen[h] = struct{}{}
 			out = append(out, h)
@@ -148,7 +167,10 @@ func Distance(a, b uint64) int {
 // BodyHash returns a hash of text normalised to its lower-case words, so
 // that two bodies differing only in case, punctuation or spacing hash alike.
 func BodyHash(text string) uint64 {
-	toks := tokenize(text)
+	return bodyHash(tokenize(text))
+}
+
+func bodyHash(toks []token) uint64 {
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
