@@ -50,18 +50,45 @@ func Finalize(a *dossier.Article, now time.Time) {
 }
 
 // ContentHash returns the hex SHA-256 of the normalised title and text:
-// white space runs collapsed to one space and trimmed, so re-wrapping or
-// re-spacing an article does not change it.
+// inside each paragraph (blank-line separated) white space runs become one
+// space, and paragraphs are joined by one blank line. Re-wrapping lines,
+// re-spacing or CRLF line ends do not change the hash; moving a paragraph
+// break does, so only exact copies of an article share it.
 func ContentHash(title, text string) string {
 	h := sha256.New()
-	h.Write([]byte(normalise(title)))
+	h.Write([]byte(collapse(title)))
 	h.Write([]byte{0})
-	h.Write([]byte(normalise(text)))
+	first := true
+	for _, p := range paragraphsOf(text) {
+		if c := collapse(p); c != "" {
+			if !first {
+				h.Write([]byte("\n\n"))
+			}
+			h.Write([]byte(c))
+			first = false
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func normalise(s string) string {
+func collapse(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// paragraphsOf splits text at blank lines (lines holding only white space).
+func paragraphsOf(text string) []string {
+	var out []string
+	var cur strings.Builder
+	for line := range strings.SplitSeq(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			out = append(out, cur.String())
+			cur.Reset()
+			continue
+		}
+		cur.WriteString(line)
+		cur.WriteByte('\n')
+	}
+	return append(out, cur.String())
 }
 
 // CanonicalURL normalises a URL for use as an id: lower-case scheme and

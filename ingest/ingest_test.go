@@ -132,9 +132,9 @@ func TestRunKeepsOrderAndDuplicates(t *testing.T) {
 	for i := range 50 {
 		recs = append(recs, art(fmt.Sprintf("id%02d", i), fmt.Sprintf("Title %d", i), fmt.Sprintf("Body %d.", i)))
 	}
-	recs = append(recs, art("copy-of-07", "Title 7", "Body 7."))        // exact duplicate
-	recs = append(recs, art("id03", "Title 3", "Body 3."))              // same id twice
-	recs = append(recs, art("spaced", "  Title   8 ", "Body\n\n8. \n")) // duplicate after normalising space
+	recs = append(recs, art("copy-of-07", "Title 7", "Body 7."))      // exact duplicate
+	recs = append(recs, art("id03", "Title 3", "Body 3."))            // same id twice
+	recs = append(recs, art("spaced", "  Title   8 ", "Body  8. \n")) // duplicate after normalising space
 	p := write(t, t.TempDir(), "many.jsonl", jsonl(recs...))
 	st := newMemStore()
 	var errs []error
@@ -368,4 +368,195 @@ type countStore struct {
 func (s *countStore) PutArticles(_ context.Context, as []*dossier.Article) (dossier.PutStats, error) {
 	s.n += len(as)
 	return dossier.PutStats{New: len(as)}, nil
+}
+
+func TestContentHash(t *testing.T) {
+	base := ContentHash("A title", "First paragraph here.\n\nSecond one.")
+	same := []struct{ title, text string }{
+		{"  A   title ", "First paragraph here.\n\nSecond one."},
+		{"A title", "First paragraph\nhere.\r\n\r\nSecond one.\n"},
+		{"A title", "\n\nFirst  paragraph here.\n \t\n\n\nSecond one."},
+	}
+	for _, c := range same {
+		if h := ContentHash(c.title, c.text); h != base {
+			t.Errorf("ContentHash(%q, %q) differs from the normalised form", c.title, c.text)
+		}
+	}
+	differ := []struct{ title, text string }{
+		{"A title", "First paragraph here. Second one."}, // paragraph break moved
+		{"A Title", "First paragraph here.\n\nSecond one."},
+		{"A title", "First paragraph here.\n\nSecond one!"},
+		{"A title First", "paragraph here.\n\nSecond one."},
+	}
+	for _, c := range differ {
+		if h := ContentHash(c.title, c.text); h == base {
+			t.Errorf("ContentHash(%q, %q) equals a different article's", c.title, c.text)
+		}
+	}
+}
+
+func TestFinalizeIDs(t *testing.T) {
+	now := time.Date(2024, 5, 16, 12, 0, 0, 0, time.UTC)
+	cases := []struct {
+		a      dossier.Article
+		wantID string
+	}{
+		{dossier.Article{ID: " given-1 ", URL: "https://x.org/a", Title: "T", Text: "x"}, "given-1"},
+		{dossier.Article{URL: "HTTPS://News.Example.COM:443/a/b?utm_source=rss&id=3&fbclid=z#comments", Title: "T", Text: "x"}, "https://news.example.com/a/b?id=3"},
+		{dossier.Article{URL: "http://example.com", Title: "T", Text: "x"}, "http://example.com/"},
+		{dossier.Article{Title: "T", Text: "x"}, "sha256:" + ContentHash("T", "x")[:32]},
+	}
+	for _, c := range cases {
+		a := c.a
+		Finalize(&a, now)
+		if a.ID != c.wantID {
+			t.Errorf("Finalize(%+v).ID = %q, want %q", c.a, a.ID, c.wantID)
+		}
+		if !a.Fetched.Equal(now) || a.ContentHash != ContentHash(c.a.Title, c.a.Text) {
+			t.Errorf("Fetched %v, ContentHash %q not set", a.Fetched, a.ContentHash)
+		}
+		if a.Entities == nil || a.Quotes == nil || a.Figures == nil || a.Dates == nil || a.Paragraphs == nil {
+			t.Error("nil item slices after Finalize")
+		}
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	want := time.Date(2024, 5, 16, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{"2024-05-16", "2024-05-16T00:00:00Z", "2024-05-16T02:00:00+02:00", "2024-05-16 00:00:00",
+		"Thu, 16 May 2024 00:00:00 GMT", "Thu, 16 May 2024 00:00:00 +0000", "May 16, 2024", "16 May 2024", "1715817600", "20240516"} {
+		got, err := ParseTime(s)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseTime(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "yesterday", "16/05/2024", "2024-13-01"} {
+		if _, err := ParseTime(s); err == nil {
+			t.Errorf("ParseTime(%q) succeeded, want an error", s)
+		}
+	}
+}
+
+// TestJSONLFields checks the field mapping: text byte for byte, numeric
+// ids, dates, aliases, unknown fields kept in Meta, derived fields dropped.
+func TestJSONLFields(t *testing.T) {
+	text := "First para  with  spaces.\r\n\r\nSecond <b>&amp;</b> “quoted”.\n"
+	line, _ := json.Marshal(map[string]any{
+		"id": 42, "title": "", "text": text, "published": "2024-05-16", "source": "Wire",
+		"author": []string{"A. Writer", "B. Writer"}, "topic": "t", "category": "business",
+		"extra": map[string]int{"n": 1}, "entities": []int{1}, "content_hash": "x",
+	})
+	in, err := NewInput("x.jsonl", "", bytes.NewReader(append(line, '\n')))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Record
+	format, err := ReadInput(context.Background(), in, func(r Record) error { got = append(got, r); return nil })
+	if err != nil || format != "jsonl" || len(got) != 1 || got[0].Err != nil {
+		t.Fatalf("ReadInput: format %q, err %v, records %+v", format, err, got)
+	}
+	a := got[0].Article
+	if a.Text != text {
+		t.Errorf("text changed: %q", a.Text)
+	}
+	if a.ID != "42" || a.Title != "" || a.Source != "Wire" || a.Byline != "A. Writer, B. Writer" || a.Topic != "t" ||
+		!a.Published.Equal(time.Date(2024, 5, 16, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("fields: %+v", a)
+	}
+	if string(a.Meta["category"]) != `"business"` || string(a.Meta["extra"]) != `{"n":1}` || len(a.Meta) != 2 {
+		t.Errorf("meta = %v, want category and extra only", a.Meta)
+	}
+	if len(a.Paragraphs) != 2 || text[a.Paragraphs[1].Start:a.Paragraphs[1].End] != "Second <b>&amp;</b> “quoted”." {
+		t.Errorf("paragraphs = %v", a.Paragraphs)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	cases := map[string]string{
+		`{"id":"1","text":"x"}` + "\n" + `{"id":"2","text":"y"}`: "jsonl",
+		"\xef\xbb\xbf  {\"text\":\"x\"}":                         "jsonl",
+		"{\n  \"id\": \"1\",\n  \"text\": \"x\"\n}\n":            "json",
+		"[{\"text\":\"x\"}]":                                     "json",
+		"<!DOCTYPE html><html><body><p>x</p></body></html>":      "html",
+		"  <div class=a><p>Hello</p></div>":                      "html",
+		"Title\n\nBody text.":                                    "text",
+		"<not really markup> but text":                           "text",
+	}
+	for head, want := range cases {
+		f, ok := Detect("", []byte(head))
+		if !ok || f.Name != want {
+			t.Errorf("Detect(%q) = %q, want %q", head, f.Name, want)
+		}
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	f.Add([]byte(`{"id":"1","title":"T","text":"x","published":"2024-05-16"}` + "\n" + `not json` + "\n"))
+	f.Add([]byte("{\"text\":\"a\\u0000b\",\"id\":7,\"author\":[\"x\"]}\n\n{\"text\":\"\xff\"}\n{"))
+	f.Add([]byte(`{"text":"t","meta":{"a":1},"published":1715817600}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+			return // gzip: corrupt streams are input errors, covered elsewhere
+		}
+		in, err := NewInput("fuzz.jsonl", "", bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		lastLine := 0
+		err = readJSONL(context.Background(), in, func(r Record) error {
+			if r.Line <= lastLine {
+				t.Fatalf("line numbers not increasing: %d after %d", r.Line, lastLine)
+			}
+			lastLine = r.Line
+			if r.Err == nil {
+				if strings.TrimSpace(r.Article.Text) == "" {
+					t.Fatal("article without text accepted")
+				}
+				for _, p := range r.Article.Paragraphs {
+					if p.Start < 0 || p.End > len(r.Article.Text) || p.Start >= p.End {
+						t.Fatalf("bad paragraph span %v", p)
+					}
+				}
+				a := r.Article
+				Finalize(&a, time.Now())
+				if a.ID == "" {
+					t.Fatal("empty id after Finalize")
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("readJSONL stopped on an in-memory input: %v (bad lines must be records)", err)
+		}
+	})
+}
+
+// FuzzReadInput runs arbitrary bytes through format detection and every
+// reader: errors are fine, panics are not.
+func FuzzReadInput(f *testing.F) {
+	f.Add(sample.Seed())
+	f.Add(gzipBytes([]byte(`[{"title":"a","text":"b"}]`)))
+	f.Add([]byte("<html><p>hi</p></html>"))
+	f.Add([]byte{0x1f, 0x8b, 8, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in, err := NewInput("fuzz", "", bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		_, _ = ReadInput(context.Background(), in, func(r Record) error {
+			if r.Err == nil {
+				a := r.Article
+				Finalize(&a, time.Now())
+			}
+			return nil
+		})
+	})
+}
+
+func gzipBytes(data []byte) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write(data)
+	zw.Close()
+	return b.Bytes()
 }

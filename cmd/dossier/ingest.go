@@ -3,9 +3,76 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/dossier/dossier/ingest"
+	"github.com/dossier/dossier/nlp"
+	"golang.org/x/term"
 )
 
-// TODO(owner): replace this placeholder with the real subcommand.
+// ingestFetcher, when set (by the file that wires the fetch package),
+// returns the Fetcher that reads http(s) sources for ingest. Without it,
+// URL sources fail with a clear error.
+var ingestFetcher func() ingest.Fetcher
+
+// runIngest collects articles into the database:
+// 'dossier ingest [--db PATH] [--no-nlp] SOURCE...'.
 func runIngest(ctx context.Context, e env, args []string) error {
-	return errors.New("ingest: not implemented yet")
+	fs := newFlagSet(e, "ingest", "SOURCE... (files, directories, globs, URLs or - for stdin)")
+	db := dbFlag(fs)
+	noNLP := fs.Bool("no-nlp", false, "store articles without extracting entities, quotes and figures (faster)")
+	workers := fs.Int("workers", 0, "annotation workers (0: one per CPU)")
+	batch := fs.Int("batch", ingest.DefaultBatchSize, "articles stored per transaction")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	sources, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(sources) == 0 {
+		fs.Usage()
+		return errors.New("ingest: no SOURCE given")
+	}
+	st, err := createStore(ctx, *db)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer st.Close()
+
+	opts := ingest.Options{
+		Store:     st,
+		Workers:   *workers,
+		BatchSize: *batch,
+		Stdin:     e.stdin,
+		OnError: func(err error) {
+			fmt.Fprintf(e.stderr, "dossier: ingest: %v\n", err)
+		},
+	}
+	if !*noNLP {
+		opts.Annotate = nlp.Annotate
+	}
+	if ingestFetcher != nil {
+		opts.Fetcher = ingestFetcher()
+	}
+	if !*quiet && isTTY(e.stderr) {
+		opts.Progress = e.stderr
+	}
+	sum, err := ingest.Run(ctx, sources, opts)
+	fmt.Fprintf(e.stdout, "ingest: %d articles from %d inputs in %s (%.0f/s): %s\n",
+		sum.Articles, sum.Inputs, sum.Elapsed.Round(time.Millisecond), sum.PerSecond(), sum)
+	if errors.Is(err, ingest.ErrFailed) {
+		return fmt.Errorf("ingest: %d inputs or records failed (see above); the others were stored", sum.Failed)
+	}
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	return nil
+}
+
+// isTTY reports whether w is a terminal (for progress bars).
+func isTTY(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("TERM") != "dumb"
 }
