@@ -68,6 +68,11 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
+	if !*noNLP && sum.New+sum.Updated > 0 {
+		if err := linkEntities(ctx, st); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+	}
 	return nil
 }
 
