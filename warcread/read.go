@@ -32,6 +32,9 @@ type Options struct {
 	// Logger receives a warning for every skipped record; default
 	// slog.Default().
 	Logger *slog.Logger
+	// OnProblem, when set, is called with each corrupted part as it is
+	// skipped (in addition to the warning).
+	OnProblem func(Problem)
 }
 
 // Stats counts what a read found.
@@ -145,6 +148,9 @@ func (rd *reader) pos() int64 { return rd.raw.n - int64(rd.br.Buffered()) }
 func (rd *reader) problem(offset int64, err error) {
 	p := Problem{Record: rd.seq, Offset: offset, Err: err}
 	rd.stats.Problems = append(rd.stats.Problems, p)
+	if rd.opts.OnProblem != nil {
+		rd.opts.OnProblem(p)
+	}
 	rd.opts.Logger.Warn("warc: skipping corrupted record", "file", rd.name, "record", p.Record, "offset", p.Offset, "err", err)
 }
 
