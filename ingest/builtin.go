@@ -26,12 +26,17 @@ func init() {
 	Register(Format{Name: "text", Exts: []string{".txt", ".text"}, Priority: 1000, Sniff: func(string, []byte) bool { return true }, Read: readText})
 }
 
-// sniffJSONL accepts content whose first line is a complete JSON object
-// (or too long to tell from the head).
-func sniffJSONL(_ string, head []byte) bool {
+// sniffJSONL accepts content that starts with "{" and either has a
+// JSON Lines name (.jsonl, .ndjson) or a first line that is a complete
+// JSON object (or too long to tell from the head).
+func sniffJSONL(name string, head []byte) bool {
 	lead := Lead(head)
 	if len(lead) == 0 || lead[0] != '{' {
 		return false
+	}
+	lname := strings.TrimSuffix(strings.ToLower(name), ".gz")
+	if strings.HasSuffix(lname, ".jsonl") || strings.HasSuffix(lname, ".ndjson") {
+		return true
 	}
 	nl := bytes.IndexByte(lead, '\n')
 	if nl < 0 {
@@ -205,6 +210,10 @@ func jsonSyntax(err error, dec *json.Decoder) error {
 	var de *dossier.Error
 	if errors.As(err, &de) {
 		return err
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return dossier.Errorf(dossier.EINVALID, "invalid JSON at byte %d: %v", se.Offset, err)
 	}
 	return dossier.Errorf(dossier.EINVALID, "invalid JSON near byte %d: %v", dec.InputOffset(), err)
 }
