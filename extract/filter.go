@@ -11,27 +11,53 @@ import (
 var (
 	// promo matches short paragraphs that address the reader about the
 	// site rather than the story.
-	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|we use cookies\b|this (site|website) uses cookies\b)`)
+	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|also on\b|we use cookies\b|this (site|website) uses cookies\b)`)
 	// relatedHead matches the heading of a related-content list.
 	relatedHead = regexp.MustCompile(`(?i)^\W*(you (may|might) (also )?(like|enjoy)|related( stories| articles| posts| content| coverage| reading| links)?|read (more|next|also)|more (from|on|stories|news|to read)|recommended|trending|popular|most (read|popular|viewed)|see also|further reading|also on|latest (news|stories))\b`)
 	bareURL     = regexp.MustCompile(`^(https?://|www\.)\S+$`)
+	// promoInside matches promotions anywhere in a short paragraph.
+	promoInside = regexp.MustCompile(`(?i)(click here for|sign up (for|to)\b|subscribe (to|now|today|for)\b|(our|free|daily|weekly) newsletter|follow (us|him|her|me|them) on\b|you must (be )?log(ged)? in\b|also on \S+\.(com|net|org))`)
+	// commentsHead starts the readers' comments, which end the article.
+	commentsHead = regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|responses?|replies|reader comments|leave a (reply|comment)|join the (discussion|conversation)|post a comment|add a comment|what do you think\??|comentários|commenti|kommentare|commentaires|comentarios|комментарии)\W*$`)
+	// shortcode matches unrendered WordPress shortcodes ("[button ...]").
+	shortcode = regexp.MustCompile(`\[/?[a-z_]+(\s[^\]]*)?\]`)
 )
 
 // promoMaxWords is the length above which a paragraph is kept even when
 // it starts like a promotion: real paragraphs are longer.
 const promoMaxWords = 40
 
-// filterBlocks drops boilerplate paragraphs from extracted blocks.
-func filterBlocks(bs []block, title string) []block {
-	titleToks := strings.ToLower(strings.Join(Tokens(title), " "))
+// promoInsideMaxWords bounds the paragraphs checked with promoInside.
+const promoInsideMaxWords = 30
+
+// filterBlocks drops boilerplate paragraphs from extracted blocks: the
+// headline and a standfirst heading repeated at the top (title and
+// description give them), promotions, related-link lists, and everything
+// from a comments heading on.
+func filterBlocks(bs []block, title, description string) []block {
+	titleToks := normTokens(title)
+	descToks := normTokens(description)
 	out := bs[:0:0]
 	skipLinks := false
 	for i, b := range bs {
+		if strings.Contains(b.text, "[") {
+			b.text = cleanSpace(shortcode.ReplaceAllString(b.text, " "))
+			if b.text == "" {
+				continue
+			}
+		}
 		words := len(Tokens(b.text))
-		norm := strings.ToLower(strings.Join(Tokens(b.text), " "))
+		norm := normTokens(b.text)
+		if words <= 6 && commentsHead.MatchString(b.text) && i > 0 {
+			break
+		}
 		switch {
 		case i < 3 && titleToks != "" && norm == titleToks:
 			continue // the headline repeated as the first block
+		case i < 3 && b.heading && descToks != "" && norm == descToks:
+			continue // a standfirst set as a heading
+		case words <= promoInsideMaxWords && promoInside.MatchString(b.text):
+			continue
 		case bareURL.MatchString(b.text):
 			continue
 		case words <= 12 && relatedHead.MatchString(b.text):
@@ -50,6 +76,11 @@ func filterBlocks(bs []block, title string) []block {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// normTokens lower-cases s and reduces it to its word tokens.
+func normTokens(s string) string {
+	return strings.ToLower(strings.Join(Tokens(s), " "))
 }
 
 // linkDense reports whether nearly all of a block's text is link text.

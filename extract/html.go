@@ -99,7 +99,10 @@ func looksBinary(data []byte) bool {
 func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 	pm := readMeta(doc)
 	preclean(doc)
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = 0 // no whole-page rescue: fall back on readability instead
 	opts := trafilatura.Options{
+		Config:          cfg,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
 		IncludeLinks:    true, // kept to measure link density of blocks
@@ -117,7 +120,9 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 		}
 	}
 	art := articleMeta(pm, lib, doc, pageURL)
-	setParagraphs(&art, filterBlocks(bs, art.Title))
+	bs = filterBlocks(bs, art.Title, art.Description)
+	bs = chooseBlocks(bs, pm, doc, opts, art.Title, art.Description)
+	setParagraphs(&art, bs)
 	if art.Language == "" {
 		art.Language = isoLanguage(lib.Language)
 	}

@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// minText is the article length, in characters, under which the main
+// extraction is taken to have failed and readability is tried as well.
+const minText = 250
+
+// textRunes counts the characters of blocks.
+func textRunes(bs []block) int {
+	n := 0
+	for _, b := range bs {
+		n += utf8.RuneCountInString(b.text)
+	}
+	return n
+}
+
+// chooseBlocks decides on the article text. The first pass of trafilatura
+// (without its whole-page rescue) is kept unless it is shorter than
+// minText characters; then the publisher's own JSON-LD articleBody is
+// taken when it has enough text, else readability's result or, failing
+// that, trafilatura's rescue, whichever is longer.
+func chooseBlocks(bs []block, pm pageMeta, doc *html.Node, opts trafilatura.Options, title, description string) []block {
+	n := textRunes(bs)
+	if ld := ldBodyBlocks(pm); textRunes(ld) >= minText && n*2 < textRunes(ld) {
+		return ld
+	}
+	if md := microdataBlocks(doc, opts, title, description); textRunes(md) >= minText && n*2 < textRunes(md) {
+		return md
+	}
+	if n >= minText {
+		return bs
+	}
+	if alt := filterBlocks(readabilityBlocks(doc, opts.OriginalURL), title, description); textRunes(alt) > n {
+		bs, n = alt, textRunes(alt)
+	}
+	if n >= minText {
+		return bs
+	}
+	if alt := filterBlocks(fallbackBlocks(doc, opts), title, description); textRunes(alt) > n {
+		bs = alt
+	}
+	return bs
+}
+
+// ldBodyBlocks returns the articleBody of the page's JSON-LD article as
+// blocks, one per line.
+func ldBodyBlocks(pm pageMeta) []block {
+	a := pm.article()
+	if a == nil {
+		return nil
+	}
+	body, _ := a["articleBody"].(string)
+	if body == "" {
+		return nil
+	}
+	if strings.Contains(body, "<") {
+		if n, err := html.Parse(strings.NewReader(body)); err == nil {
+			return blocks(n)
+		}
+	}
+	var out []block
+	for _, line := range strings.Split(body, "\n") {
+		if t := cleanSpace(line); t != "" {
+			out = append(out, block{text: t, tag: "p"})
+		}
+	}
+	return out
+}
+
+// fallbackBlocks runs trafilatura again with its own fallbacks
+// (readability and dom-distiller, compared by the library) and its
+// whole-page rescue, for pages where the first pass found too little.
+func fallbackBlocks(doc *html.Node, opts trafilatura.Options) []block {
+	opts.Config = trafilatura.DefaultConfig()
+	opts.EnableFallback = true
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil
+	}
+	return blocks(res.ContentNode)
+}
+
+// readabilityBlocks extracts the main text with go-readability, the
+// fallback when trafilatura finds too little.
+func readabilityBlocks(doc *html.Node, pageURL *url.URL) []block {
+	p := readability.NewParser()
+	art, err := p.ParseDocument(doc, pageURL)
+	if err != nil || art.Node == nil {
+		return nil
+	}
+	return blocks(art.Node)
+}
+
+// microdataBlocks runs trafilatura on the page's itemprop="articleBody"
+// element alone, when the page marks exactly one: the publisher's own
+// declaration of where the article is.
+func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, description string) []block {
+	var body *html.Node
+	count := 0
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && strings.EqualFold(attr(n, "itemprop"), "articleBody") {
+			body = n
+			count++
+		}
+	})
+	if count != 1 {
+		return nil
+	}
+	root := &html.Node{Type: html.DocumentNode}
+	h := &html.Node{Type: html.ElementNode, Data: "html"}
+	b := &html.Node{Type: html.ElementNode, Data: "body"}
+	root.AppendChild(h)
+	h.AppendChild(b)
+	b.AppendChild(cloneTree(body))
+	// Inside the declared body, trafilatura's whole-text rescue is safe.
+	opts.Config = trafilatura.DefaultConfig()
+	res, err := trafilatura.ExtractDocument(root, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil
+	}
+	return filterBlocks(blocks(res.ContentNode), title, description)
+}
+
+// cloneTree deep-copies n without recursion.
+func cloneTree(n *html.Node) *html.Node {
+	type pair struct{ src, dst *html.Node }
+	top := &html.Node{Type: n.Type, Data: n.Data, DataAtom: n.DataAtom, Namespace: n.Namespace, Attr: append([]html.Attribute(nil), n.Attr...)}
+	stack := []pair{{n, top}}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := p.src.FirstChild; c != nil; c = c.NextSibling {
+			d := &html.Node{Type: c.Type, Data: c.Data, DataAtom: c.DataAtom, Namespace: c.Namespace, Attr: append([]html.Attribute(nil), c.Attr...)}
+			p.dst.AppendChild(d)
+			stack = append(stack, pair{c, d})
+		}
+	}
+	return top
+}
