@@ -60,12 +60,16 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("extract: %w", &ingest.InputError{Input: name, Err: err})
 	}
+	f, err := ingest.DetectInput(in)
+	if err != nil {
+		return fmt.Errorf("extract: %w", &ingest.InputError{Input: name, Err: err})
+	}
 	now := time.Now()
 	var failed int
-	fmtName, err := ingest.ReadInput(ctx, in, func(rec ingest.Record) error {
+	err = f.Read(ctx, in, func(rec ingest.Record) error {
 		if rec.Err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "dossier: extract: %v\n", &ingest.InputError{Input: name, Line: rec.Line, Err: rec.Err})
+			fmt.Fprintf(e.stderr, "dossier: extract: %v\n", &ingest.InputError{Input: name, Format: f.Name, Line: rec.Line, Err: rec.Err})
 			return nil
 		}
 		a := rec.Article
@@ -80,7 +84,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		return writeArticleJSON(e.stdout, &a)
 	})
 	if err != nil {
-		return fmt.Errorf("extract: %w", &ingest.InputError{Input: name, Format: fmtName, Err: err})
+		return fmt.Errorf("extract: %w", &ingest.InputError{Input: name, Format: f.Name, Err: err})
 	}
 	if failed > 0 {
 		return fmt.Errorf("extract: %d records of %s failed", failed, name)

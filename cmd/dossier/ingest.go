@@ -62,16 +62,18 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	sum, err := ingest.Run(ctx, sources, opts)
 	fmt.Fprintf(e.stdout, "ingest: %d articles from %d inputs in %s (%.0f/s): %s\n",
 		sum.Articles, sum.Inputs, sum.Elapsed.Round(time.Millisecond), sum.PerSecond(), sum)
-	if errors.Is(err, ingest.ErrFailed) {
-		return fmt.Errorf("ingest: %d inputs or records failed (see above); the others were stored", sum.Failed)
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, ingest.ErrFailed) {
 		return fmt.Errorf("ingest: %w", err)
 	}
+	// Link entities across articles whenever something new was stored,
+	// even if some inputs failed.
 	if !*noNLP && sum.New+sum.Updated > 0 {
-		if err := linkEntities(ctx, st); err != nil {
-			return fmt.Errorf("ingest: %w", err)
+		if lerr := linkEntities(ctx, st); lerr != nil {
+			return fmt.Errorf("ingest: %w", lerr)
 		}
+	}
+	if err != nil {
+		return fmt.Errorf("ingest: %d inputs or records failed (see above); the others were stored", sum.Failed)
 	}
 	return nil
 }
