@@ -622,6 +622,11 @@ func (d *doc) beforeAttribution(o int) *attribution {
 		if len(gap) > 0 && !d.glue(e, o) {
 			continue
 		}
+		// "called it “a disaster”", "what she calls “real solutions”":
+		// naming verbs introduce a quotation only after ":" or ",".
+		if weakCues[d.cueLemma(j, e)] && !(len(gap) > 0 && (gap[len(gap)-1].Text == ":" || gap[len(gap)-1].Text == ",")) {
+			return nil
+		}
 		return d.sourceFor(j, e, lo)
 	}
 	// "Jeffrey M. Jones: “…", "More from the report: “…"
@@ -846,7 +851,7 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 			}
 			continue
 		}
-		if standalone && atSentStart && !after.found() && !before.found() && d.continues(last, s) {
+		if atSentStart && !title && !after.found() && !before.found() && d.continues(last, s) {
 			d.directAt[s.open] = true
 			last.segs = append(last.segs, s)
 			continue
@@ -881,7 +886,17 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		// A cue earlier in the sentence: "Ryan said it is unrealistic to
 		// think that if the U.S. pulls back, “…”".
 		if !a.found() && !atSentStart {
-			a = d.sentenceCue(s)
+			if a = d.sentenceCue(s); a.found() && a.cueE > a.cueS {
+				// Embedded in reported speech: a partial quotation, which
+				// the indirect quotation around it covers.
+				for s.end > s.start && strings.IndexByte(".,;:", d.text[s.end-1]) >= 0 {
+					s.end--
+				}
+				d.partialAt[s.open] = true
+				delete(d.directAt, s.open)
+				frames = append(frames, &frame{segs: []seg{s}, kind: dossier.QuotePartial, attr: a})
+				continue
+			}
 		}
 		// A quotation without its own attribution continues the previous
 		// one in the same or the previous paragraph.
@@ -1026,6 +1041,10 @@ func (d *doc) indirect() []*frame {
 		for end > lo && (d.toks[end-1].Text == "." || d.toks[end-1].Text == "!" || d.toks[end-1].Text == "?") {
 			end--
 		}
+		if f := d.trailing(lo, end); f != nil {
+			frames = append(frames, f)
+			continue
+		}
 		for j := lo; j < end; j++ {
 			if d.inQ[j] {
 				continue
@@ -1131,6 +1150,60 @@ func segsOf(d *doc, s, e int) []int {
 		}
 	}
 	return out
+}
+
+// trailing finds reported speech attributed at the end of its sentence:
+// "The economy is strong, the minister said." or "..., said the minister."
+func (d *doc) trailing(lo, end int) *frame {
+	for c := end - 2; c > lo+3 && end-c <= 16; c-- {
+		if d.toks[c].Text != "," || d.inQ[c] {
+			continue
+		}
+		// What follows the comma: a cue then a source, or a source, any
+		// adverbs and a cue, then at most a short tail ("in a statement").
+		i := c + 1
+		var a *attribution
+		if e := d.cueAt(i, end); e > i && indirectCues[d.cueLemma(i, e)] {
+			if se := d.npForward(e, end); se > e && d.sourceOK(e, se, true) && end-se <= 5 {
+				a = &attribution{cueS: i, cueE: e, srcS: e, srcE: se}
+			}
+		} else {
+			for j := i + 1; j < end && j-i <= 12; j++ {
+				e := d.cueAt(j, end)
+				if e == j {
+					continue
+				}
+				if !indirectCues[d.cueLemma(j, e)] || end-e > 5 {
+					break
+				}
+				se := j
+				for se > i && adverbs[d.low[se-1]] {
+					se--
+				}
+				if d.sourceOK(i, se, true) && (isCap(d.toks[i].Text) || pronouns[d.low[i]] != "" || determiners[d.low[i]]) {
+					a = &attribution{cueS: j, cueE: e, srcS: i, srcE: se}
+				}
+				break
+			}
+		}
+		if a == nil {
+			return nil
+		}
+		for k := lo; k < c; k++ {
+			if d.directAt[k] || d.cueAt(k, c) > k && k > lo {
+				// A direct quotation, or a clause with its own cue.
+				return nil
+			}
+		}
+		if d.inQ[lo] {
+			return nil
+		}
+		for k := lo; k < end; k++ {
+			d.inQ[k] = true
+		}
+		return &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[lo].Start, end: d.toks[c-1].End}
+	}
+	return nil
 }
 
 // pronounSubject are words that open a reported clause without "that".
