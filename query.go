@@ -38,7 +38,7 @@ const FieldTitle = "title"
 // LongQueryClauses is the number of significant clauses from which a
 // query is treated as natural language: stores rank documents by how many
 // of the clauses they match, then by relevance, instead of requiring all.
-const LongQueryClauses = 4
+const LongQueryClauses = 5
 
 // Empty reports whether q has neither terms nor filters.
 func (q Query) Empty() bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -37,7 +38,7 @@ func (s *Store) Search(ctx context.Context, sq dossier.SearchQuery) (*dossier.Se
 		return res, nil
 	}
 	if len(clauses) < dossier.LongQueryClauses {
-		res, err := s.searchAll(ctx, matchAll(clauses, q.Exclude), where, args, limit, sq.Offset)
+		res, err := s.searchAll(ctx, clauses, q.Exclude, where, args, limit, sq.Offset)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", sq.Text, err)
 		}
@@ -150,131 +151,284 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// hit is one ranked document before its snippet is made.
-type hit struct {
-	doc   int64
-	r     dossier.SearchResult
-	pub   sql.NullString
-	score float64
-}
+// rankCall is the bm25 call with the title weighted.
+var rankCall = fmt.Sprintf("bm25(articles_fts, %g, 1.0)", TitleWeight)
 
-// rankExpr is the FTS5 rank function: bm25 with the title weighted.
-var rankExpr = fmt.Sprintf("bm25(%g, 1.0)", TitleWeight)
-
-// searchAll ranks documents matching the FTS5 expression by bm25.
-func (s *Store) searchAll(ctx context.Context, match, where string, fargs []any, limit, offset int) (*dossier.SearchResults, error) {
-	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
-	args := append([]any{match}, fargs...)
-	join := ""
+// countMatches counts the documents matching an FTS5 expression and the
+// filters.
+func (s *Store) countMatches(ctx context.Context, match, where string, fargs []any) (int, error) {
+	q := `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`
 	if where != "" {
-		join = " JOIN articles a ON a.doc = f.rowid"
+		q = `SELECT count(*) FROM articles_fts f JOIN articles a ON a.doc = f.rowid WHERE f.articles_fts MATCH ?` + where
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts f`+join+
-		` WHERE f.articles_fts MATCH ?`+where, args...).Scan(&res.Total); err != nil {
-		return nil, err
-	}
-	if res.Total == 0 || offset >= res.Total {
-		return res, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.rowid, a.id, a.title, a.source, a.published, a.url, f.rank
-		FROM articles_fts f JOIN articles a ON a.doc = f.rowid
-		WHERE f.articles_fts MATCH ? AND f.rank MATCH '`+rankExpr+`'`+where+`
-		ORDER BY f.rank LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return nil, err
-	}
-	hits, err := scanHits(rows, false)
-	if err != nil {
-		return nil, err
-	}
-	return s.finish(ctx, res, hits, match)
+	var n int
+	err := s.db.QueryRowContext(ctx, q, append([]any{match}, fargs...)...).Scan(&n)
+	return n, err
 }
 
-// searchAny ranks documents matching any clause: those matching more
-// clauses first, then by bm25 over the clauses present.
-func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude []dossier.Term, where string, fargs []any, limit, offset int) (*dossier.SearchResults, error) {
-	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
-	match := matchAny(clauses, exclude)
+// ranked returns the doc and bm25 score (lower is better) of the matching
+// documents, best first, from offset on. Only the index is read: article
+// rows are loaded for the page alone. With a tier expression, only the
+// documents that also match it are scored: the bm25 call still scores the
+// original expression (its statistics are computed once per cursor), and
+// the tier is a set test evaluated before it.
+func (s *Store) ranked(ctx context.Context, match, where string, fargs []any, tier string, limit, offset int) ([]hit, error) {
 	args := append([]any{match}, fargs...)
+	if tier != "" {
+		// The unary + keeps the planner from probing the index by rowid
+		// (each probe would recompute bm25's statistics).
+		where += ` AND +f.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`
+		args = append(args, tier)
+	}
 	join := ""
-	if where != "" {
-		join = " JOIN articles a ON a.doc = f.rowid"
+	if len(fargs) > 0 {
+		join = ` JOIN articles a ON a.doc = f.rowid`
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts f`+join+
-		` WHERE f.articles_fts MATCH ?`+where, args...).Scan(&res.Total); err != nil {
-		return nil, err
-	}
-	if res.Total == 0 || offset >= res.Total {
-		return res, nil
-	}
-	// coord counts, per document, how many clauses it matches.
-	var cte []string
-	var cargs []any
-	for _, c := range clauses {
-		cte = append(cte, `SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ?`)
-		cargs = append(cargs, ftsClause(c))
-	}
-	rows, err := s.db.QueryContext(ctx, `WITH hits AS (`+strings.Join(cte, " UNION ALL ")+`),
-		coord AS (SELECT doc, count(*) AS n FROM hits GROUP BY doc)
-		SELECT f.rowid, a.id, a.title, a.source, a.published, a.url, f.rank, coord.n
-		FROM articles_fts f JOIN articles a ON a.doc = f.rowid JOIN coord ON coord.doc = f.rowid
-		WHERE f.articles_fts MATCH ? AND f.rank MATCH '`+rankExpr+`'`+where+`
-		ORDER BY coord.n DESC, f.rank LIMIT ? OFFSET ?`, append(append(cargs, args...), limit, offset)...)
+	q := `SELECT f.rowid, ` + rankCall + ` AS r FROM articles_fts f` + join + `
+		WHERE f.articles_fts MATCH ?` + where + ` ORDER BY r LIMIT ? OFFSET ?`
+	rows, err := s.db.QueryContext(ctx, q, append(args, limit, offset)...)
 	if err != nil {
 		return nil, err
 	}
-	hits, err := scanHits(rows, true)
-	if err != nil {
-		return nil, err
-	}
-	return s.finish(ctx, res, hits, match)
-}
-
-// scanHits reads ranked rows; with coord, the score's integer part is the
-// number of clauses matched and its fraction grows with relevance.
-func scanHits(rows *sql.Rows, coord bool) ([]hit, error) {
 	defer rows.Close()
 	var hits []hit
 	for rows.Next() {
-		var (
-			h    hit
-			rank float64
-			n    int
-		)
-		dest := []any{&h.doc, &h.r.ID, &h.r.Title, &h.r.Source, &h.pub, &h.r.URL, &rank}
-		if coord {
-			dest = append(dest, &n)
-		}
-		if err := rows.Scan(dest...); err != nil {
+		h := hit{coord: -1}
+		if err := rows.Scan(&h.doc, &h.bm25); err != nil {
 			return nil, err
 		}
-		rel := -rank // bm25 is lower-is-better
-		if coord {
-			rel = float64(n) + rel/(1+rel)
-		}
-		h.r.Score = rel
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
 }
 
-// finish adds snippets and dates to one page of hits. Snippets are made
-// only for the page, not for every match.
-func (s *Store) finish(ctx context.Context, res *dossier.SearchResults, hits []hit, match string) (*dossier.SearchResults, error) {
-	stmt, err := s.db.PrepareContext(ctx, `SELECT snippet(articles_fts, 1, '«', '»', '…', 32)
-		FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`)
+// hit is one ranked document.
+type hit struct {
+	doc   int64
+	bm25  float64 // lower is better
+	coord int     // clauses matched (natural-language mode), -1 otherwise
+}
+
+// tierMin is the number of matches above which ranking is confined to a
+// tier of the matches, because scoring every match with bm25 costs a few
+// microseconds per document.
+const tierMin = 1000
+
+// rankTiered ranks the matches of match. When there are more than tierMin
+// of them, it ranks only the documents of the first tier expression whose
+// matches fill the page (so their snippets can come from the tier too);
+// otherwise, or if no tier does, it ranks every match. It returns the
+// expression to make snippets with.
+func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []string, limit, offset int) ([]hit, string, error) {
+	if total > tierMin {
+		for _, tier := range tiers {
+			hits, err := s.ranked(ctx, match, where, fargs, tier, limit, offset)
+			if err != nil {
+				return nil, "", err
+			}
+			if len(hits) == limit {
+				return hits, tier, nil
+			}
+		}
+	}
+	hits, err := s.ranked(ctx, match, where, fargs, "", limit, offset)
+	return hits, match, err
+}
+
+// titleTier returns the expression for matches of expr with at least one
+// clause in the title: with the title weighted, they outrank body-only
+// matches in all but rare cases.
+func titleTier(expr string, clauses []dossier.Clause) string {
+	parts := make([]string, 0, len(clauses))
+	for _, c := range clauses {
+		for _, t := range c {
+			t.Field = dossier.FieldTitle
+			parts = append(parts, ftsTerm(t))
+		}
+	}
+	return "(" + expr + ") AND (" + strings.Join(parts, " OR ") + ")"
+}
+
+// searchAll ranks documents matching every clause by bm25.
+func (s *Store) searchAll(ctx context.Context, clauses []dossier.Clause, exclude []dossier.Term, where string, fargs []any, limit, offset int) (*dossier.SearchResults, error) {
+	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
+	match := matchAll(clauses, exclude)
+	var err error
+	if res.Total, err = s.countMatches(ctx, match, where, fargs); err != nil {
+		return nil, err
+	}
+	if res.Total == 0 || offset >= res.Total {
+		return res, nil
+	}
+	hits, snip, err := s.rankTiered(ctx, res.Total, match, where, fargs, []string{titleTier(match, clauses)}, limit, offset)
 	if err != nil {
 		return nil, err
 	}
-	defer stmt.Close()
-	for _, h := range hits {
-		if h.r.Published, err = decTime(h.pub); err != nil {
+	return s.finish(ctx, res, hits, snip)
+}
+
+// quorum returns the expression matching documents that match all but
+// one of the clauses.
+func quorum(clauses []dossier.Clause, exclude []dossier.Term) string {
+	var alts []string
+	for skip := range clauses {
+		var parts []string
+		for i, c := range clauses {
+			if i != skip {
+				parts = append(parts, ftsClause(c))
+			}
+		}
+		alts = append(alts, "("+strings.Join(parts, " AND ")+")")
+	}
+	return ftsNot(strings.Join(alts, " OR "), exclude)
+}
+
+// rerankDepth is how many of the best bm25 matches of a natural-language
+// query are reordered by the number of clauses they match.
+const rerankDepth = 200
+
+// searchAny ranks documents matching any clause: among the rerankDepth
+// best by bm25 (which sums over the clauses present, so documents matching
+// more rare clauses score higher), those matching more clauses come first;
+// further pages follow bm25 order. Large result sets are ranked within
+// the documents matching all clauses, or all but one, when those fill the
+// page.
+func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude []dossier.Term, where string, fargs []any, limit, offset int) (*dossier.SearchResults, error) {
+	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
+	match := matchAny(clauses, exclude)
+	var err error
+	if res.Total, err = s.countMatches(ctx, match, where, fargs); err != nil {
+		return nil, err
+	}
+	if res.Total == 0 || offset >= res.Total {
+		return res, nil
+	}
+	tiers := []string{matchAll(clauses, exclude)}
+	if len(clauses) > 2 {
+		tiers = append(tiers, quorum(clauses, exclude))
+	}
+	if offset+limit > rerankDepth {
+		hits, snip, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, limit, offset)
+		if err != nil {
 			return nil, err
 		}
-		if err := stmt.QueryRowContext(ctx, match, h.doc).Scan(&h.r.Snippet); err != nil {
-			return nil, fmt.Errorf("snippet: %w", err)
+		return s.finish(ctx, res, hits, snip)
+	}
+	hits, snip, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, max(offset+limit, 50), 0)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]any, len(hits))
+	index := make(map[int64]int, len(hits))
+	for i, h := range hits {
+		docs[i] = h.doc
+		index[h.doc] = i
+		hits[i].coord = 0
+	}
+	// Count the clauses each candidate matches: one pass per clause over
+	// its index entries, testing membership in the candidate set.
+	for _, c := range clauses {
+		rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (`+
+			placeholders(len(docs))+`)`, append([]any{ftsClause(c)}, docs...)...)
+		if err != nil {
+			return nil, err
 		}
-		res.Results = append(res.Results, h.r)
+		for rows.Next() {
+			var d int64
+			if err := rows.Scan(&d); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			hits[index[d]].coord++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].coord > hits[j].coord })
+	if offset >= len(hits) {
+		return res, nil
+	}
+	return s.finish(ctx, res, hits[offset:min(offset+limit, len(hits))], snip)
+}
+
+// finish loads the page's article fields and snippets, made with the
+// FTS5 expression snip (the query, or the tier the page was ranked in,
+// which highlights the same body terms). Snippets are made
+// only for the page, not for every match. The score is -bm25 (higher is
+// better); in natural-language mode its integer part is the number of
+// clauses matched and its fraction grows with bm25 relevance.
+func (s *Store) finish(ctx context.Context, res *dossier.SearchResults, hits []hit, match string) (*dossier.SearchResults, error) {
+	if len(hits) == 0 {
+		return res, nil
+	}
+	docs := make([]any, len(hits))
+	for i, h := range hits {
+		docs[i] = h.doc
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT doc, id, title, source, published, url FROM articles WHERE doc IN (`+
+		placeholders(len(docs))+`)`, docs...)
+	if err != nil {
+		return nil, err
+	}
+	byDoc := make(map[int64]*dossier.SearchResult, len(hits))
+	for rows.Next() {
+		var (
+			r   dossier.SearchResult
+			doc int64
+			pub sql.NullString
+		)
+		if err := rows.Scan(&doc, &r.ID, &r.Title, &r.Source, &pub, &r.URL); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if r.Published, err = decTime(pub); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		byDoc[doc] = &r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// One pass over the matches makes the page's snippets: a rowid probe
+	// per document would set the query up again for each.
+	snippets := make(map[int64]string, len(hits))
+	rows, err = s.db.QueryContext(ctx, `SELECT rowid, snippet(articles_fts, 1, '«', '»', '…', 32)
+		FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (`+placeholders(len(docs))+`)`,
+		append([]any{match}, docs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("snippets: %w", err)
+	}
+	for rows.Next() {
+		var (
+			doc int64
+			sn  string
+		)
+		if err := rows.Scan(&doc, &sn); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("snippets: %w", err)
+		}
+		snippets[doc] = sn
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("snippets: %w", err)
+	}
+	for _, h := range hits {
+		r, ok := byDoc[h.doc]
+		if !ok {
+			continue // deleted meanwhile
+		}
+		r.Snippet = snippets[h.doc]
+		rel := -h.bm25
+		if h.coord >= 0 {
+			rel = float64(h.coord) + rel/(1+rel)
+		}
+		r.Score = rel
+		res.Results = append(res.Results, *r)
 	}
 	return res, nil
 }
