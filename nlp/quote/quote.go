@@ -30,6 +30,7 @@ type doc struct {
 	// partialAt and directAt mark the opening-mark tokens of partial and
 	// direct quotations.
 	partialAt, directAt map[int]bool
+	segs                []seg // every quoted span, in order
 }
 
 func newDoc(text string) *doc {
@@ -776,11 +777,23 @@ func (d *doc) subject(lo, hi int) (int, int) {
 	for s < hi && !isWord(d.toks[s].Text) && !d.inQ[s] {
 		s++
 	}
-	if s < hi && subordinators[d.low[s]] {
-		for s < hi && d.toks[s].Text != "," && !d.inQ[s] {
-			s++
+	// An introductory phrase: "In Iowa, ...", "Holding signs, ...",
+	// "Instead, ...", a dateline "WASHINGTON (AFP) -".
+	if w := d.low[s%max(1, len(d.low))]; s < hi && (subordinators[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || w == "instead" || w == "still" || w == "yet" || w == "indeed") {
+		c := s
+		for c < hi && d.toks[c].Text != "," && !d.inQ[c] {
+			c++
 		}
-		s++
+		if c >= hi {
+			return -1, -1
+		}
+		s = c + 1
+	}
+	for k := s; k < hi && k-s < 6; k++ {
+		if d.toks[k].Text == "(" && k+2 < hi && d.toks[k+2].Text == ")" && (k+3 < hi && (d.toks[k+3].Text == "-" || d.toks[k+3].Text == "—" || d.toks[k+3].Text == "–")) {
+			s = k + 4
+			break
+		}
 	}
 	for s < hi && (sentenceStartFunction[d.low[s]] || d.toks[s].Text == ",") {
 		s++
@@ -808,6 +821,7 @@ type frame struct {
 
 func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 	segs := d.segments()
+	d.segs = segs
 	var frames []*frame
 	var last *frame // the last direct quotation, for continuations
 	for _, s := range segs {
@@ -917,6 +931,7 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		last = f
 	}
 	frames = append(frames, d.indirect()...)
+	frames = append(frames, d.claims()...)
 	sort.SliceStable(frames, func(i, j int) bool { return frames[i].begin() < frames[j].begin() })
 	res := newResolver(d, entities)
 	quotes := make([]dossier.Quote, 0, len(frames))
@@ -1150,6 +1165,63 @@ func segsOf(d *doc, s, e int) []int {
 		}
 	}
 	return out
+}
+
+// claims attributes sentences that quote a fragment without a speech verb
+// to their subject: "Clinton accuses Sanders of an “artful smear”" gives
+// the indirect quotation "Sanders of an “artful smear”" by Clinton, with
+// the verb as its cue. The content runs from after the verb to the end of
+// the clause holding the fragment.
+func (d *doc) claims() []*frame {
+	var frames []*frame
+	done := -1
+	for _, sg := range d.segs {
+		if d.directAt[sg.open] || !sg.closed || sg.firstS == done || sg.firstS != sg.lstS {
+			continue
+		}
+		si := sg.firstS
+		lo, hi := d.first[si], d.sentEnd(si)
+		if d.inQ[lo] && !d.partialAt[lo] {
+			continue
+		}
+		covered := false
+		for k := lo; k < sg.open; k++ {
+			if d.inQ[k] && !d.partialAt[k] && !isDoubleQuote(d.toks[k].Text) {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		ss, se := d.subject(lo, sg.open)
+		if ss < 0 {
+			continue
+		}
+		v := se
+		for v < sg.open && (adverbs[d.low[v]] || d.toks[v].Text == ",") {
+			v++
+		}
+		if v >= sg.open-1 || !isWord(d.toks[v].Text) || isCap(d.toks[v].Text) || stopWords[d.low[v]] && !adverbs[d.low[v]] {
+			continue
+		}
+		// The clause ends at the first comma or semicolon after the
+		// fragment, or at the sentence end.
+		end := sg.close + 1
+		for end < hi && d.toks[end].Text != ";" && !(d.toks[end].Text == "," && end > sg.close+1) && !(isDoubleQuote(d.toks[end].Text) && d.directAt[end]) {
+			end++
+		}
+		for end > sg.close+1 && (d.toks[end-1].Text == "." || d.toks[end-1].Text == ",") {
+			end--
+		}
+		a := &attribution{cueS: v, cueE: v + 1, srcS: ss, srcE: se}
+		frames = append(frames, &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[v+1].Start, end: d.toks[end-1].End})
+		for k := v + 1; k < end; k++ {
+			d.inQ[k] = true
+		}
+		done = si
+	}
+	return frames
 }
 
 // trailing finds reported speech attributed at the end of its sentence:
