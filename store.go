@@ -107,8 +107,10 @@ type SearchResult struct {
 	Source    string    `json:"source"`
 	Published time.Time `json:"published,omitzero"`
 	URL       string    `json:"url"`
-	Score     float64   `json:"score"`   // higher is better
-	Snippet   string    `json:"snippet"` // matched terms wrapped in « and »
+	Score     float64   `json:"score"`              // higher is better
+	Snippet   string    `json:"snippet"`            // matched terms wrapped in « and »
+	StoryID   string    `json:"story_id,omitempty"` // story it stands for (SearchStories only)
+	More      int       `json:"more,omitempty"`     // other articles in that story (SearchStories only)
 }
 
 // EntityFilter selects corpus-level entities.

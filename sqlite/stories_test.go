@@ -1,0 +1,12 @@
+package sqlite
+
+import (
+	"testing"
+
+	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/storetest"
+)
+
+func TestStoriesContract(t *testing.T) {
+	storetest.Stories(t, func(t *testing.T) dossier.Store { return openTemp(t) })
+}
