@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier/dossier"
 )
@@ -55,40 +56,39 @@ func Finalize(a *dossier.Article, now time.Time) {
 // re-spacing or CRLF line ends do not change the hash; moving a paragraph
 // break does, so only exact copies of an article share it.
 func ContentHash(title, text string) string {
-	h := sha256.New()
-	h.Write([]byte(collapse(title)))
-	h.Write([]byte{0})
-	first := true
-	for _, p := range paragraphsOf(text) {
-		if c := collapse(p); c != "" {
-			if !first {
-				h.Write([]byte("\n\n"))
+	buf := make([]byte, 0, len(title)+len(text)+1)
+	buf = appendNormalised(buf, title)
+	buf = append(buf, 0)
+	buf = appendNormalised(buf, text)
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
+}
+
+// appendNormalised appends s to buf with each run of white space collapsed
+// to one space, or to "\n\n" when the run holds two or more line breaks
+// (a blank line), and without leading or trailing white space.
+func appendNormalised(buf []byte, s string) []byte {
+	start := len(buf)
+	newlines, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			if r == '\n' {
+				newlines++
 			}
-			h.Write([]byte(c))
-			first = false
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
-}
-
-// paragraphsOf splits text at blank lines (lines holding only white space).
-func paragraphsOf(text string) []string {
-	var out []string
-	var cur strings.Builder
-	for line := range strings.SplitSeq(text, "\n") {
-		if strings.TrimSpace(line) == "" {
-			out = append(out, cur.String())
-			cur.Reset()
 			continue
 		}
-		cur.WriteString(line)
-		cur.WriteByte('\n')
+		if space && len(buf) > start {
+			if newlines >= 2 {
+				buf = append(buf, '\n', '\n')
+			} else {
+				buf = append(buf, ' ')
+			}
+		}
+		space, newlines = false, 0
+		buf = utf8.AppendRune(buf, r)
 	}
-	return append(out, cur.String())
+	return buf
 }
 
 // CanonicalURL normalises a URL for use as an id: lower-case scheme and
