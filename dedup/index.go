@@ -157,13 +157,22 @@ func (ix *Index) Add(a *dossier.Article) Result {
 	d := doc{id: a.ID, original: -1, when: when, sig: sig}
 	var r Result
 
-	// Exact and near duplicates.
-	if len(toks) > 0 {
+	// Exact and near duplicates. A link already recorded (an article
+	// reloaded from a store) is kept, even to an original not seen yet.
+	external := ""
+	if a.DuplicateOf != "" {
+		if o, ok := ix.byID[a.DuplicateOf]; ok {
+			d.original = ix.root(o)
+		} else {
+			external = a.DuplicateOf
+		}
+	}
+	if d.original < 0 && external == "" && len(toks) > 0 {
 		if o, ok := ix.byBody[body]; ok {
 			d.original, r.Exact, r.Similarity = ix.root(o), true, 1
 		}
 	}
-	if d.original < 0 && len(toks) >= ix.opts.MinWords {
+	if d.original < 0 && external == "" && len(toks) >= ix.opts.MinWords {
 		best, bestSim := int32(-1), 0.0
 		for _, c := range ix.candidates(sig) {
 			if s := similarity(sig, ix.docs[c].sig); s >= ix.opts.NearThreshold && s > bestSim {
@@ -174,14 +183,12 @@ func (ix *Index) Add(a *dossier.Article) Result {
 			d.original, r.Similarity = ix.root(best), bestSim
 		}
 	}
-	if a.DuplicateOf != "" {
-		if o, ok := ix.byID[a.DuplicateOf]; ok {
-			d.original = ix.root(o)
-		}
-	}
 	if d.original >= 0 {
 		r.DuplicateOf = ix.docs[d.original].id
+	} else if external != "" {
+		r.DuplicateOf = external
 	}
+	isOriginal := d.original < 0 && external == ""
 
 	// Story.
 	d.keys, d.norm = ix.keyTerms(toks, wh)
@@ -204,18 +211,18 @@ func (ix *Index) Add(a *dossier.Article) Result {
 	if a.ID != "" {
 		ix.byID[a.ID] = self
 	}
-	if len(toks) > 0 {
+	if isOriginal && len(toks) > 0 {
 		if _, ok := ix.byBody[body]; !ok {
 			ix.byBody[body] = self
 		}
 	}
-	if d.original < 0 && len(toks) >= ix.opts.MinWords {
+	if isOriginal && len(toks) >= ix.opts.MinWords {
 		for b := range bands {
 			k := bandKey(sig[b*rows : (b+1)*rows])
 			ix.buckets[b][k] = append(ix.buckets[b][k], self)
 		}
 	}
-	if d.original < 0 {
+	if isOriginal {
 		for _, kt := range d.keys {
 			ix.posting[kt.term] = append(ix.posting[kt.term], self)
 		}

@@ -83,6 +83,11 @@ func runWatch(ctx context.Context, e env, args []string) error {
 	}
 	defer st.Close()
 	w.store = st
+	// Stored articles seed the duplicate and story index, so new articles
+	// link to what is already there.
+	if _, err := dedup.Seed(ctx, st, w.index); err != nil {
+		return fmt.Errorf("watch: %w", err)
+	}
 
 	fmt.Fprintf(e.stderr, "watch: %d feeds, every %s, state in %s\n", len(feeds), *every, *statePath)
 	for n := 1; ; n++ {
