@@ -152,7 +152,14 @@ func escapeLike(s string) string {
 }
 
 // rankCall is the bm25 call with the title weighted.
-var rankCall = fmt.Sprintf("bm25(articles_fts, %g, 1.0)", TitleWeight)
+var rankCall = rankFor(TitleWeight)
+
+func rankFor(titleWeight float64) string {
+	return fmt.Sprintf("bm25(articles_fts, %g, 1.0)", titleWeight)
+}
+
+// setTitleWeight changes the title weight (for measurements in tests).
+func setTitleWeight(w float64) { rankCall = rankFor(w) }
 
 // countMatches counts the documents matching an FTS5 expression and the
 // filters.
