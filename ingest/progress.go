@@ -31,6 +31,8 @@ func newProgress(w io.Writer, srcs []source) *progress {
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription("ingest"),
 		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowTotalBytes(true),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
