@@ -120,10 +120,11 @@ func coverageChart(c Coverage) *barChart {
 	}
 	ch := &barChart{Width: int(w), Height: int(h)}
 	slot := (w - 2*pad) / float64(len(c.Points))
+	bw := min(max(slot*0.8, 1), 48) // a lone bucket stays a bar, not a block
 	for i, p := range c.Points {
 		bh := (h - bottom - pad) * float64(p.Count) / float64(peak)
 		ch.Bars = append(ch.Bars, bar{
-			X: round(pad+float64(i)*slot+slot*0.1, 2), Y: round(h-bottom-bh, 2), W: round(max(slot*0.8, 1), 2), H: round(bh, 2),
+			X: round(pad+float64(i)*slot+(slot-bw)/2, 2), Y: round(h-bottom-bh, 2), W: round(bw, 2), H: round(bh, 2),
 			Title: fmt.Sprintf("%s: %s", p.Start, plural(p.Count, "article")),
 		})
 	}

@@ -97,9 +97,7 @@ func names(arts []*dossier.Article, limit int) []NameCount {
 	}
 	out := make([]NameCount, 0, len(order))
 	for _, n := range order {
-		if byName[n].Count > 1 || len(arts) == 1 {
-			out = append(out, *byName[n])
-		}
+		out = append(out, *byName[n])
 	}
 	slices.SortFunc(out, func(x, y NameCount) int {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(y.Articles, x.Articles), strings.Compare(x.Name, y.Name))

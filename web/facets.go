@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dossier/dossier"
 )
@@ -20,6 +21,7 @@ type facetGroup struct {
 // the search that narrows (or, when active, widens) the query by it.
 type facet struct {
 	Label  string
+	Value  string // what the filter matches (Label unless formatted)
 	Count  int
 	Href   string
 	Active bool
@@ -63,11 +65,11 @@ func facets(q string, arts []*dossier.Article) []facetGroup {
 		}
 		g := facetGroup{Name: name}
 		for label, n := range counts {
-			g.Items = append(g.Items, facet{Label: label, Count: n})
+			g.Items = append(g.Items, facet{Label: label, Value: label, Count: n})
 		}
 		slices.SortFunc(g.Items, func(x, y facet) int {
 			if byLabel {
-				return strings.Compare(y.Label, x.Label)
+				return strings.Compare(y.Value, x.Value)
 			}
 			return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Label, y.Label))
 		})
@@ -75,7 +77,10 @@ func facets(q string, arts []*dossier.Article) []facetGroup {
 			g.Items = g.Items[:facetItems]
 		}
 		for i := range g.Items {
-			g.Items[i].Href, g.Items[i].Active = toggle(q, token(g.Items[i].Label))
+			g.Items[i].Href, g.Items[i].Active = toggle(q, token(g.Items[i].Value))
+			if byLabel {
+				g.Items[i].Label = monthLabel(g.Items[i].Value)
+			}
 		}
 		out = append(out, g)
 	}
@@ -86,6 +91,14 @@ func facets(q string, arts []*dossier.Article) []facetGroup {
 	add("Sources", src, func(v string) string { return "source:" + quote(v) }, false)
 	add("Months", month, monthFilter, true)
 	return out
+}
+
+// monthLabel shows "2024-05" as "May 2024".
+func monthLabel(m string) string {
+	if t, err := time.Parse("2006-01", m); err == nil {
+		return t.Format("Jan 2006")
+	}
+	return m
 }
 
 // quote puts a filter value in double quotes (dropping any inside it).

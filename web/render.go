@@ -46,12 +46,29 @@ var funcs = template.FuncMap{
 	"typeName":   typeName,
 	"add":        func(a, b int) int { return a + b },
 	"join":       strings.Join,
+	"clip":       clip,
+
 	"pct": func(n, of int) string {
 		if of <= 0 {
 			return "0"
 		}
 		return strconv.Itoa(n * 100 / of)
 	},
+}
+
+// clip shortens s to about n bytes at a word boundary, adding "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > n/2 {
+		cut = i
+	}
+	return s[:cut] + "…"
 }
 
 // entityPath is the page of an entity; the name rides along so the page

@@ -172,7 +172,7 @@ var allowedElements = map[string]bool{}
 
 func init() {
 	for _, e := range strings.Fields(`html head meta title link body header div a form input button main footer section
-		aside h1 h2 h3 p span ul ol li nav article mark q blockquote table thead tbody tr th td time svg rect text`) {
+		aside h1 h2 h3 p span ul ol li nav article mark q blockquote table colgroup col thead tbody tr th td time svg rect text`) {
 		allowedElements[e] = true
 	}
 }
