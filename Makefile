@@ -31,4 +31,4 @@ demo:
 model:
 	$(GO) run ./nlp/gazetteer/internal/gen
 	$(GO) run ./cmd/dossier train clusters --out nlp/ner/clusters.tsv.gz
-	$(GO) run ./cmd/dossier train ner --train ../shared/data/conll2003/eng.train.gz --train ../shared/data/conll2003/eng.testa.gz --epochs 10 --out nlp/ner/model.bin.gz
+	$(GO) run ./cmd/dossier train ner --train ../shared/data/conll2003/eng.train.gz --train ../shared/data/conll2003/eng.testa.gz --epochs 9 --bits 20 --out nlp/ner/model.bin.gz

@@ -44,7 +44,7 @@ func runTrainNER(e env, args []string) error {
 	dev := fs.String("dev", "", "CoNLL file scored after every epoch (for tuning; not trained on)")
 	out := fs.String("out", "nlp/ner/model.bin.gz", "where to write the model")
 	clusters := fs.String("clusters", "nlp/ner/clusters.tsv.gz", "word clusters file (from 'dossier train clusters')")
-	epochs := fs.Int("epochs", 12, "passes over the training data")
+	epochs := fs.Int("epochs", 9, "passes over the training data")
 	bits := fs.Uint("bits", 20, "log2 of the number of feature hash rows")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -101,6 +101,10 @@ func runTrainNER(e env, args []string) error {
 func runTrainClusters(e env, args []string) error {
 	fs := newFlagSet(e, "train clusters", "[FILE...]")
 	out := fs.String("out", "nlp/ner/clusters.tsv.gz", "where to write the clusters")
+	var o ner.ClusterOptions
+	fs.IntVar(&o.Window, "window", 1, "context words on each side")
+	fs.IntVar(&o.MinCount, "min-count", 4, "least frequency of a clustered word")
+	fs.IntVar(&o.Contexts, "contexts", 1000, "number of context words")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -123,7 +127,8 @@ func runTrainClusters(e env, args []string) error {
 		log.Info("read", "file", path, "sentences", len(s))
 		sents = append(sents, s...)
 	}
-	c := ner.BuildClusters(sents, ner.ClusterOptions{Seed: 1})
+	o.Seed = 1
+	c := ner.BuildClusters(sents, o)
 	var buf bytes.Buffer
 	if err := c.Write(&buf); err != nil {
 		return fmt.Errorf("train clusters: %w", err)

@@ -96,8 +96,9 @@ func buildCountries(path string, w *bufio.Writer) error {
 		}
 		var alts []string
 		for _, a := range r.Alt {
-			// Keep Latin-script alternatives longer than the code itself.
-			if a != r.CCA2 && isLatin(a) {
+			// Keep Latin-script alternatives but not the two-letter code,
+			// except "US", which news uses as a name.
+			if (a != r.CCA2 || a == "US") && isLatin(a) {
 				alts = append(alts, clean(a))
 			}
 		}

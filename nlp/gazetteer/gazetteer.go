@@ -260,6 +260,9 @@ func (g *Gazetteer) Resolve(name string, prefer []string) (Place, bool) {
 	if c := g.byName[k]; c != nil {
 		return Place{Name: c.Name, Kind: KindCountry, Country: c.Code, Lat: c.Lat, Lng: c.Lng}, true
 	}
+	if isShortCode(name) {
+		return Place{}, false // "US" or "EU" is no town's name
+	}
 	cities := g.citiesNamed(k)
 	if cc, ok := g.capitalOf[k]; ok {
 		for _, c := range cities {
@@ -292,4 +295,16 @@ func (g *Gazetteer) Resolve(name string, prefer []string) (Place, bool) {
 		return Place{Name: name, Kind: KindCity, Country: c.cc, Region: c.admin, Lat: c.lat, Lng: c.lng}, true
 	}
 	return Place{}, false
+}
+
+// isShortCode reports upper-case names of at most three letters.
+func isShortCode(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+		n++
+	}
+	return n <= 3
 }

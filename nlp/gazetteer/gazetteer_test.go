@@ -24,6 +24,7 @@ func TestResolve(t *testing.T) {
 		{"Beijing", nil, "CN", "Beijing", KindCity},
 		{"Russia", nil, "RU", "", KindCountry},
 		{"UK", nil, "GB", "", KindCountry},
+		{"US", nil, "US", "", KindCountry},
 		{"moscow", []string{"US"}, "RU", "Moscow", KindCity}, // capitals still win
 	}
 	for _, c := range cases {
@@ -40,6 +41,9 @@ func TestResolve(t *testing.T) {
 	us, _ := g.Resolve("Birmingham", []string{"US"})
 	if us.Country != "US" || first.Country == "" {
 		t.Errorf("Birmingham: first %+v, preferring US %+v", first, us)
+	}
+	if p, ok := g.Resolve("SEC", nil); ok {
+		t.Errorf("an acronym resolved to a place: %+v", p)
 	}
 	if _, ok := g.Resolve("Xyzzyville Qux", nil); ok {
 		t.Error("an unknown name resolved")

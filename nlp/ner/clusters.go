@@ -139,6 +139,7 @@ type ClusterOptions struct {
 	MaxWords int    // at most this many most frequent words (default 60000)
 	Contexts int    // most frequent lowercased words used as contexts (default 1000)
 	Dims     int    // random projection dimensions (default 96)
+	Window   int    // context words on each side (default 1)
 	Seed     uint64 // random seed
 }
 
@@ -158,6 +159,9 @@ func BuildClusters(sents [][]string, o ClusterOptions) *Clusters {
 	}
 	if o.Dims == 0 {
 		o.Dims = 96
+	}
+	if o.Window == 0 {
+		o.Window = 1
 	}
 	count := map[string]int{}
 	lcount := map[string]int{}
@@ -179,7 +183,8 @@ func BuildClusters(sents [][]string, o ClusterOptions) *Clusters {
 	}
 	nc := int32(len(ctx) + 1) // last id: sentence boundary
 	pairs := map[uint64]float32{}
-	ctxTotal := make([]float64, 2*nc)
+	nPos := 2 * o.Window
+	ctxTotal := make([]float64, int32(nPos)*nc)
 	total := 0.0
 	for _, s := range sents {
 		for i, w := range s {
@@ -187,7 +192,11 @@ func BuildClusters(sents [][]string, o ClusterOptions) *Clusters {
 			if !ok {
 				continue
 			}
-			for side, j := range [2]int{i - 1, i + 1} {
+			for side := 0; side < nPos; side++ {
+				j := i - o.Window + side
+				if side >= o.Window {
+					j = i + 1 + side - o.Window
+				}
 				c := nc - 1
 				if j >= 0 && j < len(s) {
 					x, ok := cid[strings.ToLower(s[j])]
@@ -208,7 +217,7 @@ func BuildClusters(sents [][]string, o ClusterOptions) *Clusters {
 		wordTotal[key>>32] += float64(n)
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
-	proj := make([][]float32, 2*nc)
+	proj := make([][]float32, int32(nPos)*nc)
 	for i := range proj {
 		proj[i] = make([]float32, o.Dims)
 		for d := range proj[i] {

@@ -64,6 +64,7 @@ type tokInfo struct {
 	gazPos              uint8     // 0 none, 1 begins a phrase, 2 inside one
 	initCap, allCap     bool
 	docCap, docLow      bool // seen elsewhere in the document capitalised mid-sentence / lowercase
+	docCtx              []uint64
 }
 
 // featurizer turns sentences into hashed feature rows. It holds scratch
@@ -83,14 +84,34 @@ type featurizer struct {
 type docStats struct {
 	capMid map[string]bool
 	lower  map[string]bool
+	ctx    map[string][]uint64 // capitalised word -> hashes of its neighbours across the document
 }
 
 func newDocStats(sents [][]string) *docStats {
-	d := &docStats{capMid: map[string]bool{}, lower: map[string]bool{}}
+	d := &docStats{capMid: map[string]bool{}, lower: map[string]bool{}, ctx: map[string][]uint64{}}
 	for _, s := range sents {
 		allCap := sentenceAllCaps(s)
 		for i, w := range s {
 			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(r) && !allCap {
+				lw := strings.ToLower(w)
+				c := d.ctx[lw]
+				if len(c) < 32 {
+					if i > 0 {
+						c = addUniq(c, hstr(tmpl(50), strings.ToLower(s[i-1])))
+					}
+					if i+1 < len(s) {
+						c = addUniq(c, hstr(tmpl(51), strings.ToLower(s[i+1])))
+					}
+					if i > 1 {
+						c = addUniq(c, hstr(tmpl(52), strings.ToLower(s[i-2])))
+					}
+					if i+2 < len(s) {
+						c = addUniq(c, hstr(tmpl(53), strings.ToLower(s[i+2])))
+					}
+					d.ctx[lw] = c
+				}
+			}
 			if unicode.IsUpper(r) {
 				if i > 0 && !allCap && !isUpperWord(w) {
 					d.capMid[strings.ToLower(w)] = true
@@ -101,6 +122,15 @@ func newDocStats(sents [][]string) *docStats {
 		}
 	}
 	return d
+}
+
+func addUniq(list []uint64, h uint64) []uint64 {
+	for _, x := range list {
+		if x == h {
+			return list
+		}
+	}
+	return append(list, h)
 }
 
 func isUpperWord(w string) bool {
@@ -209,6 +239,9 @@ func (f *featurizer) prepare(toks []string, doc *docStats) {
 			lw := strings.ToLower(w)
 			t.docCap = doc.capMid[lw]
 			t.docLow = doc.lower[lw]
+			if t.initCap {
+				t.docCtx = doc.ctx[lw]
+			}
 		}
 	}
 	if f.gaz != nil {
@@ -309,6 +342,9 @@ func (f *featurizer) extract(toks []string, doc *docStats) {
 				dc |= 2
 			}
 			add(hnum(hnum(hnum(tmpl(43), dc), first), hl))
+		}
+		for _, h := range t.docCtx {
+			add(h)
 		}
 		if t.initCap && p1.initCap && n1.initCap {
 			add(tmpl(44))

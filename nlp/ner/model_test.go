@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/dossier/dossier/internal/shareddata"
@@ -12,7 +13,7 @@ import (
 
 // testaFloor is just under the span F1 on eng.testa of a model trained on
 // eng.train alone with the committed options.
-const testaFloor = 0.900
+const testaFloor = 0.918
 
 func TestDefaultModelTags(t *testing.T) {
 	m, err := Default()
@@ -90,7 +91,7 @@ func TestTrainTestaFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := Train(train, TrainOptions{Epochs: 10, Bits: 20, Clusters: def.Clusters(), Gaz: gazetteer.Default()})
+	m := Train(train, TrainOptions{Epochs: 9, Bits: 20, Clusters: def.Clusters(), Gaz: gazetteer.Default()})
 	s := m.Score(dev)
 	t.Logf("eng.testa span F1 %.4f (P %.4f R %.4f)", s.Overall.F1(), s.Overall.Precision(), s.Overall.Recall())
 	for typ, c := range s.ByType {
@@ -117,6 +118,7 @@ func BenchmarkTag(b *testing.B) {
 		doc = append(doc, s.Tokens)
 		tokens += len(s.Tokens)
 	}
+	cpu0 := cpuSeconds()
 	b.ResetTimer()
 	for b.Loop() {
 		for i := 0; i < len(doc); i += 20 { // documents of 20 sentences
@@ -124,6 +126,11 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	// On a shared machine wall time includes waiting for a core; the
+	// process's CPU time does not.
+	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(tokens)*float64(b.N)/cpu, "tokens/cpu-s")
+	}
 }
 
 func BenchmarkLoad(b *testing.B) {
@@ -142,4 +149,13 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		_ = c
 	}
+}
+
+// cpuSeconds returns the user and system CPU time of the process so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }

@@ -10,7 +10,7 @@ import (
 
 // TrainOptions tunes Train.
 type TrainOptions struct {
-	Epochs   int                  // passes over the data (default 12)
+	Epochs   int                  // passes over the data (default 9)
 	Bits     uint                 // log2 of the feature hash rows (default 20)
 	Seed     uint64               // shuffling seed
 	Clusters *Clusters            // word clusters; nil for none
@@ -55,7 +55,7 @@ func encode(f *featurizer, sents []Sentence) []encoded {
 // Train fits an averaged structured perceptron on IOB2-tagged sentences.
 func Train(train []Sentence, o TrainOptions) *Model {
 	if o.Epochs == 0 {
-		o.Epochs = 12
+		o.Epochs = 9
 	}
 	if o.Bits == 0 {
 		o.Bits = 20
