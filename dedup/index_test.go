@@ -172,6 +172,7 @@ func FuzzIndexAdd(f *testing.F) {
 func BenchmarkIndexAdd(b *testing.B) {
 	arts := loadBBC(b)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	n := 0
 	for range b.N {
 		ix := New(Options{})
@@ -182,4 +183,7 @@ func BenchmarkIndexAdd(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
+	}
 }
