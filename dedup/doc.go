@@ -8,7 +8,7 @@
 //     re-publication under a new headline is caught);
 //   - a near-duplicate: MinHash over word 4-shingles (128 hash functions),
 //     with LSH banding (32 bands of 4 rows) to find candidates and the
-//     estimated Jaccard similarity to confirm them (default at least 0.6);
+//     estimated Jaccard similarity to confirm them (default at least 0.55);
 //   - its story: the articles about the same event, by overlap of their
 //     most distinctive terms (tf-idf weighted, names boosted) within a time
 //     window, single-link.

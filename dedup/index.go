@@ -23,7 +23,7 @@ const (
 type Options struct {
 	// NearThreshold is the estimated Jaccard similarity of word 4-shingles
 	// above which an article is a near-duplicate of an earlier one.
-	// Default 0.6.
+	// Default 0.55.
 	NearThreshold float64
 	// MinWords is the body length below which only exact duplicates are
 	// looked for (short texts share shingles by chance). Default 40.
@@ -84,7 +84,7 @@ type keyTerm struct {
 // New returns an empty index.
 func New(opts Options) *Index {
 	if opts.NearThreshold <= 0 {
-		opts.NearThreshold = 0.6
+		opts.NearThreshold = 0.55
 	}
 	if opts.MinWords <= 0 {
 		opts.MinWords = 40
