@@ -124,6 +124,25 @@ func TestBBCDuplicates(t *testing.T) {
 	}
 	t.Logf("near-duplicates beyond exact body repeats: %d", near)
 
+	// Pairs checked by hand: re-publications with edits must be linked;
+	// different reports of one event must not.
+	for dup, orig := range map[string]string{
+		"bbc-tech-294":     "bbc-tech-155",     // one word added
+		"bbc-politics-313": "bbc-politics-043", // one paragraph added
+		"bbc-sport-433":    "bbc-sport-425",    // new headline, edited sentence
+		"bbc-politics-337": "bbc-politics-088", // half the paragraphs rewritten
+		"bbc-business-447": "bbc-business-254", // spelling changes, a cut sentence
+	} {
+		if r := results[dup]; r.DuplicateOf != orig || r.Exact {
+			t.Errorf("%s re-publishes %s with edits: got %+v", dup, orig, r)
+		}
+	}
+	for _, id := range []string{"bbc-politics-328", "bbc-politics-338", "bbc-tech-190", "bbc-business-152"} {
+		if r := results[id]; r.DuplicateOf != "" {
+			t.Errorf("%s is a different report, not a copy: got %+v", id, r)
+		}
+	}
+
 	stories := map[string]int{}
 	for _, r := range results {
 		stories[r.StoryID]++
