@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	Register(Format{Name: "feed", Exts: []string{".rss", ".atom", ".xml"}, Priority: 30, Sniff: sniffFeed, Read: readFeed})
+	Register(Format{Name: "feed", Exts: []string{".rss", ".atom"}, Priority: 30, Sniff: sniffFeed, Read: readFeed})
 	Register(Format{Name: "opml", Exts: []string{".opml"}, Priority: 30, Sniff: sniffOPML, Read: readOPML})
 }
 
