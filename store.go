@@ -23,7 +23,8 @@ type Store interface {
 	PutArticles(ctx context.Context, articles []*Article) (PutStats, error)
 
 	// Article returns one article with its extracted items, exactly as
-	// stored: times in UTC, slices empty rather than nil.
+	// stored: times in UTC (kept to the microsecond at least), slices
+	// empty rather than nil.
 	// Returns ENOTFOUND if no article has that id (also for an exact
 	// duplicate, whose message names the original).
 	Article(ctx context.Context, id string) (*Article, error)

@@ -62,7 +62,7 @@ func corpus() []*dossier.Article {
 	summit.Site = "Example"
 	summit.Description = "The two leaders met in Beijing."
 	summit.Language = "en"
-	summit.Modified = date("2024-05-16T12:30:00.123456789Z")
+	summit.Modified = date("2024-05-16T12:30:00.123456Z") // stores keep microseconds
 	summit.Fetched = date("2024-05-17T08:00:00Z")
 	summit.SimHash = 0xfedcba9876543210
 	summit.StoryID = "story-7"
