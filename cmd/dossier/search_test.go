@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -144,5 +146,32 @@ func TestHighlight(t *testing.T) {
 	}
 	if got, want := highlight(s, true), "the \x1b[1mPutin\x1b[22m visit to \x1b[1mChina\x1b[22m"; got != want {
 		t.Errorf("tty: %q, want %q", got, want)
+	}
+}
+
+// TestSearchPostgres runs the search command against PostgreSQL when
+// $DOSSIER_POSTGRES_URL is set (see scripts/postgres-test.sh).
+func TestSearchPostgres(t *testing.T) {
+	url := os.Getenv("DOSSIER_POSTGRES_URL")
+	if url == "" {
+		t.Skip("DOSSIER_POSTGRES_URL is not set")
+	}
+	ctx := context.Background()
+	st, err := createStore(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := fmt.Sprintf("cmd-search-%d", time.Now().UnixNano())
+	if _, err := st.PutArticles(ctx, []*dossier.Article{{ID: id, Title: "Zanzibar cloves", Text: "Zanzibar exports cloves.",
+		ContentHash: id}}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, _, err := runCmd(t, "search", "--db", url, "--json", "zanzibar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"id": "`+id+`"`) || !strings.Contains(out, "«Zanzibar»") {
+		t.Errorf("postgres search output:\n%s", out)
 	}
 }

@@ -2,11 +2,18 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/postgres"
 )
 
-// openPostgres opens the PostgreSQL store at a postgres:// URL.
+// openPostgres opens the PostgreSQL store at a postgres:// URL, creating
+// its schema if needed.
 func openPostgres(ctx context.Context, dsn string) (dossier.Store, error) {
-	return nil, dossier.Errorf(dossier.EINVALID, "PostgreSQL databases are not supported yet (--db %s)", "postgres://...")
+	st, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return st, nil
 }
