@@ -19,7 +19,9 @@ import (
 // bbcArchive wraps the first n BBC corpus articles as HTML pages in a
 // record-per-member .warc.gz, with a request record before each response
 // (as crawlers write them).
-func bbcArchive(b *testing.B, n int) ([]byte, int) {
+func bbcArchive(b *testing.B, n int) ([]byte, int) { return bbcArchiveT(b, n) }
+
+func bbcArchiveT(b testing.TB, n int) ([]byte, int) {
 	path := shareddata.Path(b, "data", "news-corpus", "bbc-news.jsonl.gz")
 	f, err := os.Open(path)
 	if err != nil {
