@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -245,4 +246,40 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("error does not name the file: %v", err)
 		}
 	})
+}
+
+// TestConstantMemory reads a 1,500-page archive and checks that the live
+// heap after a collection does not grow with the number of records read.
+func TestConstantMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large archive")
+	}
+	data, _ := write(t, true, samplePages(1500))
+	live := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	var early, late uint64
+	n := 0
+	_, err := ReadWith("big.warc.gz", bytes.NewReader(data), func(a dossier.Article) error {
+		n++
+		switch n {
+		case 300:
+			early = live()
+		case 1500:
+			late = live()
+		}
+		return nil
+	}, Options{Logger: quiet, Extract: func(page []byte, u, ct string) (dossier.Article, error) {
+		return dossier.Article{ID: u, Text: string(page)}, nil
+	}})
+	if err != nil || n != 1500 {
+		t.Fatalf("%d records, %v", n, err)
+	}
+	if late > early+4<<20 {
+		t.Fatalf("live heap grew from %d to %d bytes between record 300 and 1500", early, late)
+	}
+	t.Logf("live heap: %.1f MB at record 300, %.1f MB at record 1500", float64(early)/1e6, float64(late)/1e6)
 }
