@@ -172,6 +172,8 @@ var timeWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
 	"recently": true, "later": true, "earlier": true, "afterward": true, "afterwards": true,
+	"night": true, "morning": true, "afternoon": true, "evening": true, "hours": true, "week": true,
+	"weekend": true, "days": true, "minutes": true,
 	"previously": true, "again": true, "then": true, "now": true, "once": true, "also": true,
 }
 

@@ -14,6 +14,7 @@ import (
 // source mention resolves to one. Quotes come in text order.
 func Extract(text string, entities []dossier.Entity) []dossier.Quote {
 	d := newDoc(text)
+	d.markPlaces(entities)
 	return d.extract(entities)
 }
 
@@ -31,6 +32,49 @@ type doc struct {
 	// direct quotations.
 	partialAt, directAt map[int]bool
 	segs                []seg // every quoted span, in order
+	// place marks tokens inside a mention of a place or other non-speaker
+	// entity (LOC, MISC), which cannot be a quotation's source.
+	place []bool
+	// agent marks tokens inside a mention of a person or organisation.
+	agent []bool
+	// hasEntities is set when the caller passed entities.
+	hasEntities bool
+}
+
+// markPlaces records the tokens inside LOC and MISC mentions.
+func (d *doc) markPlaces(entities []dossier.Entity) {
+	d.place = make([]bool, len(d.toks))
+	d.agent = make([]bool, len(d.toks))
+	d.hasEntities = len(entities) > 0
+	for _, e := range entities {
+		mark := d.place
+		if e.Type == dossier.PER || e.Type == dossier.ORG {
+			mark = d.agent
+		}
+		for _, m := range e.Mentions {
+			k := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].End > m.Start })
+			for ; k < len(d.toks) && d.toks[k].Start < m.End; k++ {
+				mark[k] = true
+			}
+		}
+	}
+}
+
+// placeOnly reports whether every capitalised word of tokens [s, e) lies
+// in a place or other non-speaker mention ("Kentucky", "the United States").
+func (d *doc) placeOnly(s, e int) bool {
+	caps := 0
+	for k := s; k < e; k++ {
+		if isCap(d.toks[k].Text) && isWord(d.toks[k].Text) {
+			if !d.place[k] {
+				return false
+			}
+			caps++
+		} else if roleNouns[d.low[k]] || titleNouns[d.low[k]] {
+			return false
+		}
+	}
+	return caps > 0
 }
 
 func newDoc(text string) *doc {
@@ -510,10 +554,31 @@ func (d *doc) sourceOK(s, e int, loose bool) bool {
 		return false
 	}
 	if e-s == 1 && pronouns[d.low[s]] != "" {
-		return d.low[s] != "it" && d.low[s] != "you" || true
+		return true
 	}
+	switch d.low[s] {
+	case "and", "but", "or", "so", "that", "which", "citing", "asked", "hours", "minutes", "days":
+		return false
+	}
+	if l := d.low[e-1]; l == "'s" || l == "’s" || l == "that" || l == "originally" {
+		return false
+	}
+	if e-s == 1 && (strings.HasSuffix(d.low[s], "ing") || strings.HasSuffix(d.low[s], "ed")) {
+		return false
+	}
+	depth := 0
 	for k := s; k < e; k++ {
-		if isDoubleQuote(d.toks[k].Text) || d.toks[k].Text == "." && k > s {
+		switch d.toks[k].Text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		case ".":
+			if k > s && depth <= 0 {
+				return false
+			}
+		}
+		if isDoubleQuote(d.toks[k].Text) {
 			return false
 		}
 	}
@@ -594,7 +659,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 			se--
 		}
 		if d.low[j] != "according" && d.sourceOK(i, se, true) {
-			if !isCap(d.toks[i].Text) && pronouns[d.low[i]] == "" && !determiners[d.low[i]] {
+			if !isCap(d.toks[i].Text) && pronouns[d.low[i]] == "" && !determiners[d.low[i]] && !d.hasRole(i, se) && !(se-i > 1 && isCap(d.toks[i+1].Text)) {
 				return nil
 			}
 			return &attribution{cueS: j, cueE: e, srcS: i, srcE: se}
@@ -632,7 +697,7 @@ func (d *doc) beforeAttribution(o int) *attribution {
 	}
 	// "Jeffrey M. Jones: “…", "More from the report: “…"
 	if o-1 > lo && d.toks[o-1].Text == ":" {
-		if s := d.npBackward(o-1, lo); s < o-1 && d.sourceOK(s, o-1, true) {
+		if s := d.npBackward(o-1, lo); s < o-1 && d.sourceOK(s, o-1, false) && (isCap(d.toks[s].Text) && !determiners[d.low[s]] || d.hasRole(s, o-1)) {
 			return &attribution{cueS: o - 1, cueE: o, srcS: s, srcE: o - 1}
 		}
 	}
@@ -686,6 +751,18 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 		return &attribution{cueS: cs, cueE: ce, srcS: -1}
 	}
 	participle := strings.HasSuffix(d.low[ce-1], "ing")
+	// "Glenn Beck, who described Trump as ...": the source runs from the
+	// name through the relative pronoun.
+	if b > lo && (d.low[b-1] == "who" || d.low[b-1] == "which") {
+		w := b - 1
+		e := w
+		for e > lo && d.toks[e-1].Text == "," {
+			e--
+		}
+		if s := d.npBack1(e, lo); s < e && d.sourceOK(s, e, false) {
+			return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: w + 1}
+		}
+	}
 	if !participle || b > lo && d.toks[b-1].Text != "," {
 		if s := d.npBackward(b, lo); s < b {
 			e := b
@@ -731,6 +808,53 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
 }
 
+// personish reports whether tokens [s, e) name someone who can speak: a
+// personal pronoun, a role noun, or (when entities are known) a person or
+// organisation mention; without entities any capitalised word will do.
+func (d *doc) personish(s, e int) bool {
+	if e-s == 1 {
+		switch d.low[s] {
+		case "he", "she", "they", "we":
+			return true
+		case "it", "i", "you":
+			return false
+		}
+	}
+	if d.hasRole(s, e) {
+		return true
+	}
+	for k := s; k < e; k++ {
+		if d.hasEntities && d.agent[k] || !d.hasEntities && isCap(d.toks[k].Text) && k > s {
+			return true
+		}
+	}
+	return !d.hasEntities && isCap(d.toks[s].Text) && !determiners[d.low[s]]
+}
+
+// hasRole reports whether tokens [s, e) hold a role noun ("spokesman").
+func (d *doc) hasRole(s, e int) bool {
+	for k := s; k < e; k++ {
+		if roleNouns[d.low[k]] || titleNouns[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isUpperWord reports whether t is a word in capitals ("WASHINGTON").
+func isUpperWord(t string) bool {
+	n := 0
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n > 1
+}
+
 // earlierSource returns an attribution for the cue [cs, ce) that borrows
 // the source of an earlier, finite cue in the sentence ("“…,” Graham said,
 // adding, “…"), or nil.
@@ -760,6 +884,13 @@ func (d *doc) earlierSource(cs, ce, lo int) *attribution {
 	return nil
 }
 
+// introductory reports whether a sentence opening with w puts a phrase
+// before its subject ("In Iowa, ...", "Holding signs, ...", "Instead, ...").
+func introductory(w string) bool {
+	return subordinators[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") ||
+		w == "instead" || w == "still" || w == "yet" || w == "indeed"
+}
+
 // subordinators open a sentence with a clause or phrase before the subject.
 var subordinators = map[string]bool{
 	"although": true, "because": true, "despite": true, "for": true, "with": true, "by": true,
@@ -779,7 +910,7 @@ func (d *doc) subject(lo, hi int) (int, int) {
 	}
 	// An introductory phrase: "In Iowa, ...", "Holding signs, ...",
 	// "Instead, ...", a dateline "WASHINGTON (AFP) -".
-	if w := d.low[s%max(1, len(d.low))]; s < hi && (subordinators[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || w == "instead" || w == "still" || w == "yet" || w == "indeed") {
+	if s < hi && introductory(d.low[s]) {
 		c := s
 		for c < hi && d.toks[c].Text != "," && !d.inQ[c] {
 			c++
@@ -798,10 +929,19 @@ func (d *doc) subject(lo, hi int) (int, int) {
 	for s < hi && (sentenceStartFunction[d.low[s]] || d.toks[s].Text == ",") {
 		s++
 	}
+	// A dateline: "WASHINGTON —", "LOUISVILLE, Ky. —".
+	for k := s; k < hi && k-s < 5; k++ {
+		if t := d.toks[k].Text; t == "—" || t == "–" || t == "-" || t == "--" {
+			if k > s && isUpperWord(d.toks[s].Text) {
+				s = k + 1
+			}
+			break
+		}
+	}
 	if s >= hi || d.inQ[s] {
 		return -1, -1
 	}
-	if e := d.npForward(s, hi); e > s && e-s <= 12 && d.sourceOK(s, e, false) {
+	if e := d.npForward(s, hi); e > s && e-s <= 12 && d.sourceOK(s, e, false) && !d.placeOnly(s, e) {
 		if w := d.low[s]; pronouns[w] == "" && !isCap(d.toks[s].Text) && !determiners[w] {
 			return -1, -1
 		}
@@ -920,6 +1060,12 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		}
 		if !a.found() {
 			a = d.contextAttribution(s)
+		} else if a.srcS < 0 {
+			// A cue without a source ("was quoted as saying:"): the speaker
+			// is the one the context names.
+			if c := d.contextAttribution(s); c.found() && c.srcS >= 0 {
+				a = &attribution{cueS: a.cueS, cueE: a.cueE, srcS: c.srcS, srcE: c.srcE}
+			}
 		}
 		// "“A,” he said, “B.”": one quotation split by its attribution.
 		if last != nil && a.found() && last.attr.found() && a.cueE > a.cueS && a.cueS == last.attr.cueS {
@@ -1037,7 +1183,7 @@ func (d *doc) contextAttribution(s seg) *attribution {
 		k++
 	}
 	if k < hi && (isCap(d.toks[k].Text) || pronouns[d.low[k]] == "m" || pronouns[d.low[k]] == "f") {
-		if e := d.npForward(k, hi); e > k && d.sourceOK(k, e, false) && e-k <= 6 {
+		if e := d.npForward(k, hi); e > k && d.sourceOK(k, e, false) && e-k <= 6 && d.personish(k, e) {
 			// It must be followed by a verb-like word, not be a heading.
 			if e < hi && !isCap(d.toks[e].Text) && isWord(d.toks[e].Text) {
 				return &attribution{cueS: -1, cueE: -1, srcS: k, srcE: e}

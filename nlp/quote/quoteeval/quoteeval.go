@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/nlp/entity"
 	"github.com/dossier/dossier/nlp/quote"
 )
 
@@ -176,14 +177,15 @@ func f1(p, r float64) float64 {
 	return 2 * p * r / (p + r)
 }
 
-// Evaluate runs quote.Extract over the articles and scores it, keeping up
-// to sample examples of each kind of error.
+// Evaluate runs the entity stage and quote.Extract over the articles, as
+// the pipeline does, and scores the quotations, keeping up to sample
+// examples of each kind of error.
 func Evaluate(arts []Article, sample int) Report {
 	rep := Report{sampleSize: sample, KindPredicted: map[string]int{}, KindFound: map[string]int{},
 		GoldByStart: map[string]int{}, FoundByStart: map[string]int{}}
 	for _, a := range arts {
 		rep.Articles++
-		rep.add(a, quote.Extract(a.Text, nil))
+		rep.add(a, quote.Extract(a.Text, entity.Extract(a.Text, "")))
 	}
 	return rep
 }
@@ -305,7 +307,11 @@ func (rep *Report) add(a Article, qs []dossier.Quote) {
 			if p.q.Source != nil {
 				got = p.q.Source.Text
 			}
-			rep.WrongSrcs = append(rep.WrongSrcs, fmt.Sprintf("%s: source %q, want %q for %s", a.ID, got, joinText(g.Source), snippet(p.q.Text)))
+			where := "before"
+			if g.Source[0].Start > p.q.Start {
+				where = "after"
+			}
+			rep.WrongSrcs = append(rep.WrongSrcs, fmt.Sprintf("%s: %s source %q, want %q (%s) for %s", a.ID, p.q.Kind, got, joinText(g.Source), where, snippet(p.q.Text)))
 		}
 	}
 	for gi, g := range a.Quote {
