@@ -54,7 +54,7 @@ func figures(arts []*dossier.Article, limit int) []FigureGroup {
 				before = sentence[:i]
 			}
 			reps = append(reps, rep{
-				item: FigureItem{Text: f.Text, Value: f.Value, High: f.High, Period: f.Period, Sentence: clip(sentence, maxSentence),
+				item: FigureItem{Text: f.Text, Value: f.Value, High: f.High, Period: f.Period, Sentence: sentence, // clipped when kept
 					ArticleID: a.ID, Title: a.Title, Ref: Ref{a.ID, f.Start, f.End}},
 				kind: f.Kind, unit: f.Unit, context: contextNoun(f.Kind, before), rank: rank,
 			})
@@ -112,6 +112,7 @@ func figures(arts []*dossier.Article, limit int) []FigureGroup {
 				g.Differs = true
 			}
 			if len(g.Reports) < maxReports {
+				x.item.Sentence = clip(x.item.Sentence, maxSentence)
 				g.Reports = append(g.Reports, x.item)
 			}
 		}

@@ -13,8 +13,9 @@ import (
 	"github.com/dossier/dossier/brief"
 )
 
-// entitySample is the number of articles an entity page is built from.
-const entitySample = 200
+// entitySample is the number of articles (the newest) an entity page is
+// built from.
+const entitySample = 100
 
 // entityPage is the data of the entity page.
 type entityPage struct {
@@ -59,21 +60,17 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.store.Search(ctx, dossier.SearchQuery{Text: "entity:" + quote(e.Name), Limit: entitySample})
+	ids, total, err := s.entityArticles(ctx, e)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	ids := make([]string, len(res.Results))
-	for i, x := range res.Results {
-		ids[i] = x.ID
 	}
 	arts, err := s.store.Articles(ctx, ids)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p := entityPage{E: *e, Total: res.Total}
+	p := entityPage{E: *e, Total: total}
 	var mentioning []*dossier.Article
 	aliases := append([]string{e.Name}, e.Aliases...)
 	co := map[string]*coEntity{}
@@ -130,17 +127,12 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "entity", view{Title: e.Name, Data: p})
 }
 
-// entityByID is implemented by stores that can look an entity up by id.
-type entityByID interface {
-	Entity(ctx context.Context, id string) (*dossier.EntitySummary, error)
-}
-
-// findEntity returns the corpus-level entity with id. The name hint (from
-// links the UI writes) narrows the lookup; without it every entity is
-// scanned.
+// findEntity returns the corpus-level entity with id: directly from a
+// dossier.EntityStore, else by scanning Entities (the name hint from the
+// links the UI writes narrows the scan).
 func (s *Server) findEntity(ctx context.Context, id, name string) (*dossier.EntitySummary, error) {
-	if g, ok := s.store.(entityByID); ok {
-		return g.Entity(ctx, id)
+	if es, ok := s.store.(dossier.EntityStore); ok {
+		return es.Entity(ctx, id)
 	}
 	f := dossier.EntityFilter{Query: name, Limit: 1000}
 	if name == "" {
@@ -156,6 +148,24 @@ func (s *Server) findEntity(ctx context.Context, id, name string) (*dossier.Enti
 		}
 	}
 	return nil, dossier.Errorf(dossier.ENOTFOUND, "no entity with id %q", id)
+}
+
+// entityArticles returns the ids of the newest articles that mention e
+// (at most entitySample) and how many there are: directly from a
+// dossier.EntityStore, else through an entity: search.
+func (s *Server) entityArticles(ctx context.Context, e *dossier.EntitySummary) ([]string, int, error) {
+	if es, ok := s.store.(dossier.EntityStore); ok {
+		return es.EntityArticles(ctx, e.ID, entitySample)
+	}
+	res, err := s.store.Search(ctx, dossier.SearchQuery{Text: "entity:" + quote(e.Name), Limit: entitySample})
+	if err != nil {
+		return nil, 0, err
+	}
+	ids := make([]string, len(res.Results))
+	for i, x := range res.Results {
+		ids[i] = x.ID
+	}
+	return ids, res.Total, nil
 }
 
 // mentionsAny reports whether text names any alias of four letters or more

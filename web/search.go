@@ -11,7 +11,7 @@ import (
 // number of top results facets are computed from.
 const (
 	pageSize    = 20
-	facetSample = 100
+	facetSample = 50
 )
 
 // searchPage is the data of the search page.
