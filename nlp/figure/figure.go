@@ -356,6 +356,10 @@ func (p *parser) parseAt(i int) (atom, bool) {
 		}
 	}
 	if hi != 0 {
+		if hi < v*scale {
+			// "5-1": a score or a ratio, not a range.
+			return atom{s: i, e: e}, true
+		}
 		a.kind = dossier.FigureRange
 	}
 	if ordinal {
@@ -447,7 +451,8 @@ func (p *parser) parseAt(i int) (atom, bool) {
 			if a.kind == "" {
 				a.kind = dossier.FigureCount
 			}
-		} else if a.kind == "" && a.scaled {
+		} else if cmp, _ := p.comparatorBefore(a.s); a.kind == "" && (a.scaled || cmp != "" && !spelled) {
+			// "5 million", "more than 2,000": a number without a unit.
 			a.kind = dossier.FigureNumber
 		}
 	}
@@ -500,13 +505,26 @@ func (p *parser) countNoun(e int) (string, int) {
 		if j > e && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) {
 			break
 		}
-		if j == e && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed")) && !strings.HasSuffix(w, "red") {
+		if j == e && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed")) {
 			break
 		}
 		j++
 		// A plural noun usually ends the phrase: "21 security vehicles".
 		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 || irregularPlurals[w] {
 			break
+		}
+	}
+	// "300 natural and man-made disasters": adjectives joined by "and" or
+	// "or" before the plural noun they share.
+	if j > e && j+1 < len(p.toks) && (p.low[j] == "and" || p.low[j] == "or") {
+		last := p.low[j-1]
+		if !strings.HasSuffix(last, "s") && !irregularPlurals[last] {
+			for k := j + 1; k < len(p.toks) && k-j <= 3 && isWordTok(p.toks[k].Text) && !countStop[p.low[k]]; k++ {
+				if w := p.low[k]; strings.HasSuffix(w, "s") && len(w) > 3 || irregularPlurals[w] {
+					j = k + 1
+					break
+				}
+			}
 		}
 	}
 	if j == e {
@@ -556,7 +574,7 @@ func (p *parser) excluded(s, e int, money bool) bool {
 	// ("in 2020", "since 2012", "2024 was"), and decades ("the 1990s").
 	if len(t) == 4 && isAllDigits(t) {
 		if y, _ := strconv.Atoi(t); y >= 1800 && y <= 2100 {
-			if _, ok := timeUnits[next]; !ok && next != "%" && next != "percent" && scales[next] == 0 && !(next != "" && isWordTok(next) && !countStop[next] && strings.HasSuffix(next, "s") && prev != "in" && prev != "since" && prev != "by" && prev != "of" && prev != "from" && prev != "until" && prev != "to") {
+			if _, ok := timeUnits[next]; !ok && next != "%" && next != "percent" && scales[next] == 0 {
 				return true
 			}
 		}
