@@ -14,8 +14,13 @@ import (
 // the same type that contains it; when several longer names do, it joins
 // the most-mentioned one only if that is named in at least three times as
 // many articles as the next (otherwise it is ambiguous and stays apart).
+// Inside one article Extract also joins a lone given name ("Xi"); here
+// only surnames join, since a lone first word is often something else.
 // Organisations named by an acronym join the one organisation whose
-// initials it spells. The function is pure; the caller relinks the store.
+// initials it spells. A one-word person whose name the corpus knows in at
+// least as many articles as an organisation or place ("Chelsea") joins
+// that entity: the model sometimes takes a club or a company for a
+// person. The function is pure; the caller relinks the store.
 func Canonicalize(summaries []dossier.EntitySummary) map[string]string {
 	out := map[string]string{}
 	byType := map[string][]int{}
@@ -26,13 +31,37 @@ func Canonicalize(summaries []dossier.EntitySummary) map[string]string {
 	for i, s := range summaries {
 		words[i] = strings.Fields(s.Name)
 	}
+	// A one-word "person" that the corpus mostly knows as an organisation
+	// or a place under the same name ("Chelsea", "Sony") is that.
+	byName := map[string][]int{}
+	for i, s := range summaries {
+		byName[strings.ToLower(s.Name)] = append(byName[strings.ToLower(s.Name)], i)
+	}
+	for i, s := range summaries {
+		if s.Type != dossier.PER || len(words[i]) != 1 {
+			continue
+		}
+		if _, done := out[s.ID]; done {
+			continue
+		}
+		best := -1
+		for _, j := range byName[strings.ToLower(s.Name)] {
+			if summaries[j].Type != dossier.PER && summaries[j].Articles >= s.Articles &&
+				(best < 0 || summaries[j].Articles > summaries[best].Articles) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			out[s.ID] = summaries[best].ID
+		}
+	}
 	for typ, idx := range byType {
 		if typ != dossier.PER && typ != dossier.ORG {
 			continue
 		}
 		for _, i := range idx {
 			short := words[i]
-			if len(short) == 0 {
+			if _, done := out[summaries[i].ID]; done || len(short) == 0 {
 				continue
 			}
 			var cands []int
@@ -73,16 +102,13 @@ func Canonicalize(summaries []dossier.EntitySummary) map[string]string {
 	return out
 }
 
-// partOfName reports whether short names the person long does: one word
-// of it, or its first and last words with middle names left out.
+// partOfName reports whether short names the person long does: its last
+// word, or its first and last words with middle names left out.
 func partOfName(long, short []string) bool {
 	if len(short) == 1 {
-		for _, w := range long {
-			if strings.EqualFold(w, short[0]) {
-				return true
-			}
-		}
-		return false
+		// Across articles only the surname: a lone first word is as often
+		// a company ("Sony" beside "Sony Ericsson") as a given name.
+		return strings.EqualFold(long[len(long)-1], short[0])
 	}
 	if !strings.EqualFold(long[0], short[0]) || !strings.EqualFold(long[len(long)-1], short[len(short)-1]) {
 		return false

@@ -27,6 +27,10 @@ func TestCanonicalize(t *testing.T) {
 		s("org:un", "UN", dossier.ORG, 9),
 		s("org:united-nations", "United Nations", dossier.ORG, 7),
 		s("org:bbc", "BBC", dossier.ORG, 50),
+		s("per:chelsea", "Chelsea", dossier.PER, 3),
+		s("org:chelsea", "Chelsea", dossier.ORG, 30),
+		s("per:jordan", "Jordan", dossier.PER, 12), // more often the person
+		s("loc:jordan", "Jordan", dossier.LOC, 5),
 	}
 	want := map[string]string{
 		"per:putin":       "per:vladimir-putin",
@@ -34,6 +38,7 @@ func TestCanonicalize(t *testing.T) {
 		"per:george-bush": "per:george-w-bush",
 		"per:bush":        "per:george-w-bush",
 		"org:un":          "org:united-nations",
+		"per:chelsea":     "org:chelsea",
 	}
 	if got := Canonicalize(sums); !reflect.DeepEqual(got, want) {
 		t.Errorf("Canonicalize = %v\nwant %v", got, want)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/dossier/dossier"
@@ -98,7 +99,11 @@ func relink(sums []dossier.EntitySummary, m map[string]string) []dossier.EntityS
 			t := merged[to]
 			t.Articles += s.Articles // an upper bound: articles may overlap
 			t.Mentions += s.Mentions
-			t.Aliases = append(t.Aliases, s.Aliases...)
+			for _, al := range s.Aliases {
+				if !contains(t.Aliases, al) {
+					t.Aliases = append(t.Aliases, al)
+				}
+			}
 		}
 	}
 	for _, s := range merged {
@@ -139,24 +144,31 @@ func TestCorpusTopPeople(t *testing.T) {
 		t.Fatalf("only %d people", len(people))
 	}
 	top := people[:10]
-	surnames := map[string]string{}
 	for i, p := range top {
-		t.Logf("%2d. %-24s %4d mentions, %3d articles, %d aliases", i+1, p.Name, p.Mentions, p.Articles, len(p.Aliases))
+		t.Logf("%2d. %-20s %4d mentions, %3d articles; aliases %q", i+1, p.Name, p.Mentions, p.Articles, p.Aliases)
 		w := strings.Fields(p.Name)
-		if len(w) < 2 {
-			t.Errorf("top person %q is known only by one word", p.Name)
+		// A one-word name among the top is a split when some fuller name
+		// of a person ends with it.
+		if len(w) == 1 {
+			for _, q := range people {
+				qw := strings.Fields(q.Name)
+				if len(qw) > 1 && strings.EqualFold(qw[len(qw)-1], w[0]) && q.Articles*3 > p.Articles {
+					t.Errorf("top person %q is split from %q", p.Name, q.Name)
+				}
+			}
 		}
-		last := strings.ToLower(w[len(w)-1])
-		if other, ok := surnames[last]; ok {
-			t.Errorf("top people %q and %q may be one person split in two", other, p.Name)
+		for _, q := range top[:i] {
+			if partOfName(strings.Fields(q.Name), w) || partOfName(w, strings.Fields(q.Name)) {
+				t.Errorf("top people %q and %q are one person split in two", q.Name, p.Name)
+			}
 		}
-		surnames[last] = p.Name
 	}
 }
 
 func BenchmarkExtract(b *testing.B) {
 	arts := readBBC(b)[:200]
 	Extract(arts[0].Text, arts[0].Title) // load the model outside the timing
+	cpu0 := cpuSeconds()
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
@@ -165,4 +177,17 @@ func BenchmarkExtract(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+	// On a shared machine wall time includes waiting for a core.
+	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+		b.ReportMetric(cpu/float64(n)*1000, "cpu-ms/article")
+	}
+}
+
+// cpuSeconds returns the user and system CPU time of the process so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }

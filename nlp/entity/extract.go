@@ -236,7 +236,8 @@ func (a *article) collectMentions() {
 			j++
 		}
 		s := i
-		for s < j-1 && honorifics[a.toks[s].low] {
+		for typ == dossier.PER && s < j-1 && !royal[a.toks[s].low] && (honorifics[a.toks[s].low] || roleNouns[a.toks[s].low] ||
+			titleModifiers[a.toks[s].low] || leadIns[a.toks[s].low]) {
 			s++
 		}
 		i = j
@@ -582,31 +583,42 @@ func (a *article) rolePhrase(s, limit int) (int, bool) {
 	if !determiners[a.toks[s].low] && !(isCap(a.toks[s].text) && a.toks[s].tag != "O" && a.toks[s].tag[2:] != dossier.PER) {
 		return 0, false
 	}
-	role := false
+	// The phrase ends with its role noun, or goes on from it only with a
+	// complement ("assistant for international relations").
+	lastRole := -1
+	tailOK := func(end int) bool {
+		return lastRole >= 0 && end > s+1 && (lastRole+1 == end || complementWords[a.toks[lastRole+1].low])
+	}
 	for k := s; k < limit && k < s+10; k++ {
 		t := a.toks[k]
 		switch t.text {
 		case ",", ".", ";", ":", ")", "(", "\"", "“", "”":
-			if role && k > s+1 {
-				return k, true
-			}
-			return 0, false
+			return k, tailOK(k)
 		}
 		if c := a.covered[k]; c != 0 && a.ents[c-1].typ == dossier.PER {
 			return 0, false
 		}
-		if k > s && (t.low == "said" || t.low == "says" || t.low == "who" || t.low == "which" || t.low == "and") {
+		if k > s && (notInRole[t.low] || t.low == "said" || t.low == "says") {
 			return 0, false
 		}
 		if roleNouns[t.low] {
-			role = true
+			lastRole = k
 		}
 	}
-	if role && limit <= s+10 {
-		return limit, true
+	if limit <= s+10 {
+		return limit, tailOK(limit)
 	}
 	return 0, false
 }
+
+// complementWords may follow a role noun ("minister for", "head of",
+// "chief executive at").
+var complementWords = set("for", "of", "to", "at")
+
+// notInRole are words a role phrase does not contain.
+var notInRole = set("as", "in", "on", "with", "by", "from", "after", "before", "during", "since", "than",
+	"who", "which", "that", "and", "or", "but", "is", "was", "were", "are", "has", "had", "have", "will",
+	"would", "term", "election", "campaign", "time", "year", "week", "month", "day", "position", "job")
 
 func (a *article) addMention(ei, s, e int) {
 	for k := s; k < e; k++ {
@@ -636,6 +648,7 @@ func (a *article) descriptions() {
 			}
 			j++
 		}
+		mods := j
 		for j < se && titleModifiers[a.toks[j].low] && !roleNouns[a.toks[j].low] {
 			j++
 		}
@@ -651,13 +664,19 @@ func (a *article) descriptions() {
 			continue
 		}
 		noun := a.toks[j].low
+		var words []string // the modifiers and role nouns, which a role must contain
+		for k := mods; k < j; k++ {
+			if a.toks[k].low != "former" {
+				words = append(words, a.toks[k].low)
+			}
+		}
 		best, bestScore := -1, 0
 		for ei, e := range a.ents {
 			if e.typ != dossier.PER || nat != "" && e.nat != nat {
 				continue
 			}
 			score := 0
-			if hasRoleWord(e.roles, noun) {
+			if hasRoleWord(e.roles, noun) && rolesContain(e.roles, words) {
 				score = 2
 			} else if nat != "" {
 				score = 1
@@ -673,6 +692,34 @@ func (a *article) descriptions() {
 			a.addMention(best, i, end)
 		}
 	}
+}
+
+// rolesContain reports whether one role holds all the words.
+func rolesContain(roles []string, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	for _, r := range roles {
+		f := strings.Fields(strings.ToLower(r))
+		ok := true
+		for _, w := range words {
+			found := false
+			for _, x := range f {
+				if x == w {
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // headOfState are the roles a "leader" description matches.

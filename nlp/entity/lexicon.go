@@ -6,7 +6,7 @@ var roleNouns = set(
 	"leader", "president", "premier", "minister", "chancellor", "secretary", "spokesman",
 	"spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "executive",
 	"director", "head", "boss", "manager", "coach", "captain", "ambassador", "envoy", "governor",
-	"mayor", "senator", "king", "queen", "prince", "princess", "general", "commander", "official",
+	"mayor", "senator", "king", "queen", "prince", "princess", "commander", "official",
 	"aide", "adviser", "advisor", "assistant", "counsellor", "analyst", "economist", "founder",
 	"editor", "judge", "lawyer", "attorney", "prosecutor", "striker", "midfielder", "defender",
 	"goalkeeper", "keeper", "winger", "singer", "actor", "actress", "star", "producer", "author",
@@ -51,3 +51,11 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// leadIns are words the model sometimes takes into a person's name at the
+// start of a sentence ("Rival Sony", "Veteran John Smith").
+var leadIns = set("rival", "fellow", "veteran", "compatriot", "teammate", "team-mate", "defending",
+	"legendary", "young", "teenager", "teen", "british", "american", "ex", "ex-", "holder", "title-holder")
+
+// royal titles stay in a name: "Prince Charles" is not "Charles".
+var royal = set("prince", "princess", "king", "queen", "pope", "emperor", "empress", "sultan", "sheikh", "tsar")
