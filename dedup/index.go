@@ -123,20 +123,73 @@ func (ix *Index) Len() int {
 	return len(ix.docs)
 }
 
+// Fingerprint is what the index needs from an article's text: its
+// normalised body hash, SimHash, MinHash signature and term counts. Making
+// one is the costly part of Add and takes no lock, so a pipeline can make
+// fingerprints on many goroutines and add them in order with
+// AddFingerprint.
+type Fingerprint struct {
+	words   int
+	body    uint64
+	simhash uint64
+	sig     []uint32
+	terms   []termFreq // in order of first occurrence
+}
+
+type termFreq struct {
+	hash uint64
+	tf   float64
+}
+
+// SimHash returns the fingerprint's 64-bit SimHash.
+func (fp *Fingerprint) SimHash() uint64 { return fp.simhash }
+
+// Fingerprint computes the fingerprint of text. It is safe to call
+// concurrently with anything.
+func (ix *Index) Fingerprint(text string) *Fingerprint {
+	toks := tokenize(text)
+	wh := make([]uint64, len(toks))
+	for i, t := range toks {
+		wh[i] = fnv64a(t.word)
+	}
+	fp := &Fingerprint{
+		words:   len(toks),
+		body:    bodyHash(toks),
+		simhash: simhash(shinglesOf(wh, 3)),
+		sig:     ix.minhash(shinglesOf(wh, shingleK)),
+	}
+	pos := map[uint64]int{}
+	for i, t := range toks {
+		if len(t.word) < 3 || stopwords[wh[i]] || isNumber(t.word) {
+			continue
+		}
+		w := 1.0
+		if t.name {
+			w = 2
+		}
+		if j, ok := pos[wh[i]]; ok {
+			fp.terms[j].tf += w
+		} else {
+			pos[wh[i]] = len(fp.terms)
+			fp.terms = append(fp.terms, termFreq{hash: wh[i], tf: w})
+		}
+	}
+	return fp
+}
+
 // Add matches a against the articles added before it, records it, and
 // sets its SimHash, DuplicateOf and StoryID (an article that already has
 // a DuplicateOf or StoryID keeps them, as when reloading from a store).
 // Adding an id twice returns the first result and changes nothing.
 func (ix *Index) Add(a *dossier.Article) Result {
-	toks := tokenize(a.Text)
-	wh := make([]uint64, len(toks))
-	for i, t := range toks {
-		wh[i] = fnv64a(t.word)
-	}
-	sh := shinglesOf(wh, shingleK)
-	a.SimHash = simhash(shinglesOf(wh, 3))
-	body := bodyHash(toks)
-	sig := ix.minhash(sh)
+	return ix.AddFingerprint(a, ix.Fingerprint(a.Text))
+}
+
+// AddFingerprint is Add with the fingerprint of a.Text already made (see
+// Fingerprint).
+func (ix *Index) AddFingerprint(a *dossier.Article, fp *Fingerprint) Result {
+	a.SimHash = fp.simhash
+	body, sig := fp.body, fp.sig
 	when := a.Published
 	if when.IsZero() {
 		when = a.Fetched
@@ -167,12 +220,12 @@ func (ix *Index) Add(a *dossier.Article) Result {
 			external = a.DuplicateOf
 		}
 	}
-	if d.original < 0 && external == "" && len(toks) > 0 {
+	if d.original < 0 && external == "" && fp.words > 0 {
 		if o, ok := ix.byBody[body]; ok {
 			d.original, r.Exact, r.Similarity = ix.root(o), true, 1
 		}
 	}
-	if d.original < 0 && external == "" && len(toks) >= ix.opts.MinWords {
+	if d.original < 0 && external == "" && fp.words >= ix.opts.MinWords {
 		best, bestSim := int32(-1), 0.0
 		for _, c := range ix.candidates(sig) {
 			if s := similarity(sig, ix.docs[c].sig); s >= ix.opts.NearThreshold && s > bestSim {
@@ -191,7 +244,7 @@ func (ix *Index) Add(a *dossier.Article) Result {
 	isOriginal := d.original < 0 && external == ""
 
 	// Story.
-	d.keys, d.norm = ix.keyTerms(toks, wh)
+	d.keys, d.norm = ix.keyTerms(fp.terms)
 	switch {
 	case a.StoryID != "":
 		d.story = a.StoryID
@@ -211,12 +264,12 @@ func (ix *Index) Add(a *dossier.Article) Result {
 	if a.ID != "" {
 		ix.byID[a.ID] = self
 	}
-	if isOriginal && len(toks) > 0 {
+	if isOriginal && fp.words > 0 {
 		if _, ok := ix.byBody[body]; !ok {
 			ix.byBody[body] = self
 		}
 	}
-	if isOriginal && len(toks) >= ix.opts.MinWords {
+	if isOriginal && fp.words >= ix.opts.MinWords {
 		for b := range bands {
 			k := bandKey(sig[b*rows : (b+1)*rows])
 			ix.buckets[b][k] = append(ix.buckets[b][k], self)
@@ -298,29 +351,18 @@ func similarity(a, b []uint32) float64 {
 // keyTerms picks the article's most distinctive terms, tf-idf weighted
 // against the articles seen so far, names counted double, and updates the
 // document frequencies.
-func (ix *Index) keyTerms(toks []token, wh []uint64) ([]keyTerm, float64) {
-	tf := map[int32]float64{}
-	for i, t := range toks {
-		if len(t.word) < 3 || stopwords[wh[i]] || isNumber(t.word) {
-			continue
-		}
-		id, ok := ix.terms[wh[i]]
+func (ix *Index) keyTerms(terms []termFreq) ([]keyTerm, float64) {
+	n := float64(len(ix.docs) + 1)
+	keys := make([]keyTerm, 0, len(terms))
+	for _, t := range terms {
+		id, ok := ix.terms[t.hash]
 		if !ok {
 			id = int32(len(ix.df))
-			ix.terms[wh[i]] = id
+			ix.terms[t.hash] = id
 			ix.df = append(ix.df, 0)
 		}
-		w := 1.0
-		if t.name {
-			w = 2
-		}
-		tf[id] += w
-	}
-	n := float64(len(ix.docs) + 1)
-	keys := make([]keyTerm, 0, len(tf))
-	for id, f := range tf {
 		idf := math.Log((n + 1) / (float64(ix.df[id]) + 1))
-		keys = append(keys, keyTerm{term: id, weight: (1 + math.Log(f)) * idf})
+		keys = append(keys, keyTerm{term: id, weight: (1 + math.Log(t.tf)) * idf})
 		ix.df[id]++
 	}
 	sort.Slice(keys, func(i, j int) bool {

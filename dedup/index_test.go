@@ -187,3 +187,80 @@ func BenchmarkIndexAdd(b *testing.B) {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
 }
+
+// TestFingerprintInParallel makes fingerprints on several goroutines and
+// adds them in order: the results equal those of plain Add.
+func TestFingerprintInParallel(t *testing.T) {
+	texts := []string{
+		strings.Join(wire, "\n\n"),
+		strings.Join(unrelated, "\n\n"),
+		strings.Join(wire[:3], "\n\n"),
+		strings.ToLower(strings.Join(wire, "\n\n")),
+	}
+	serial := New(Options{})
+	var want []Result
+	for i, text := range texts {
+		want = append(want, serial.Add(&dossier.Article{ID: fmt.Sprint(i), Text: text}))
+	}
+	par := New(Options{})
+	fps := make([]*Fingerprint, len(texts))
+	done := make(chan struct{})
+	for i := range texts {
+		go func() { fps[i] = par.Fingerprint(texts[i]); done <- struct{}{} }()
+	}
+	for range texts {
+		<-done
+	}
+	for i := range texts {
+		a := &dossier.Article{ID: fmt.Sprint(i), Text: texts[i]}
+		if got := par.AddFingerprint(a, fps[i]); got != want[i] {
+			t.Errorf("article %d: parallel %+v, serial %+v", i, got, want[i])
+		}
+		if a.SimHash != fps[i].SimHash() || a.SimHash == 0 {
+			t.Errorf("article %d: SimHash not set", i)
+		}
+	}
+}
+
+// BenchmarkFingerprint measures the part of Add that can run in parallel.
+func BenchmarkFingerprint(b *testing.B) {
+	arts := loadBBC(b)
+	ix := New(Options{})
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	n := 0
+	for range b.N {
+		for i := range arts {
+			ix.Fingerprint(arts[i].Text)
+			n++
+		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
+	}
+}
+
+// BenchmarkAddFingerprint measures the ordered part of Add (matching and
+// recording), with fingerprints made beforehand.
+func BenchmarkAddFingerprint(b *testing.B) {
+	arts := loadBBC(b)
+	ix0 := New(Options{})
+	fps := make([]*Fingerprint, len(arts))
+	for i := range arts {
+		fps[i] = ix0.Fingerprint(arts[i].Text)
+	}
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	n := 0
+	for range b.N {
+		ix := New(Options{})
+		for i := range arts {
+			a := arts[i]
+			ix.AddFingerprint(&a, fps[i])
+			n++
+		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
+	}
+}
