@@ -258,3 +258,22 @@ func FuzzExtract(f *testing.F) {
 		checkQuotes(t, text, Extract(text, ents))
 	})
 }
+
+func TestPronounSkipsPeopleInsideQuotes(t *testing.T) {
+	text := "Tom Wright spoke at the cathedral.\n\n“The evidence for Jesus is good,” he said."
+	ents := []dossier.Entity{person(text, "Tom Wright", "Tom Wright"), person(text, "Jesus", "Jesus")}
+	qs := Extract(text, ents)
+	if len(qs) != 1 || qs[0].Speaker != "Tom Wright" {
+		t.Fatalf("got %+v, want the quote by Tom Wright", qs)
+	}
+}
+
+func TestPlacesAreNotSpeakers(t *testing.T) {
+	text := "“We are ready for the storm,” a US-based insurance expert said."
+	place := dossier.Entity{ID: "misc:us-based", Name: "US-based", Type: dossier.MISC,
+		Mentions: []dossier.Span{{Start: strings.Index(text, "US-based"), End: strings.Index(text, "US-based") + len("US-based"), Text: "US-based"}}}
+	qs := Extract(text, []dossier.Entity{place})
+	if len(qs) != 1 || srcText(qs[0]) != "a US-based insurance expert" || qs[0].Speaker != "" {
+		t.Fatalf("got %+v, want the expert as source and no speaker", qs)
+	}
+}

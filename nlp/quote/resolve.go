@@ -52,8 +52,9 @@ func (r *resolver) resolve(s, e int) (string, string) {
 		if m.start >= b {
 			break
 		}
-		if m.end > a {
-			if best < 0 || r.entities[m.ent].Type == dossier.PER && r.entities[best].Type != dossier.PER {
+		// Places and other names (LOC, MISC) are not speakers.
+		if t := r.entities[m.ent].Type; m.end > a && (t == dossier.PER || t == dossier.ORG) {
+			if best < 0 || t == dossier.PER && r.entities[best].Type != dossier.PER {
 				best = m.ent
 			}
 		}
@@ -72,9 +73,9 @@ func (r *resolver) resolve(s, e int) (string, string) {
 			return "", ""
 		}
 	}
-	// A description: "the Russian leader", "his assistant".
+	// A description: "the Russian leader", "his assistant", "the Bishop".
 	for k := s; k < e; k++ {
-		if roleNouns[d.low[k]] {
+		if roleNouns[d.low[k]] || e-s == 2 && k == s+1 && determiners[d.low[s]] && isCap(d.toks[k].Text) {
 			if i := r.described(s, k, a); i >= 0 {
 				return r.entities[i].Name, r.entities[i].ID
 			}
@@ -101,7 +102,10 @@ func (r *resolver) resolve(s, e int) (string, string) {
 			}
 		}
 	}
-	if len(words) >= 2 || e-s == 1 {
+	// An unresolved name is kept as written when it looks like one: two
+	// capitalised words, or one that does not merely open the sentence
+	// ("Organisers said").
+	if len(words) >= 2 && !determiners[d.low[s]] || e-s == 1 && d.first[d.sentOf[s]] != s {
 		return strings.Join(words, " "), ""
 	}
 	return "", ""
@@ -121,11 +125,25 @@ func (r *resolver) lastPerson(pos int) int {
 		if m.start >= pos {
 			break
 		}
-		if r.entities[m.ent].Type == dossier.PER {
+		if r.entities[m.ent].Type == dossier.PER && !r.quoted(m.start) {
 			found = m.ent
 		}
 	}
 	return found
+}
+
+// quoted reports whether byte offset pos lies inside a quotation: a
+// person named inside a quote is rarely the "he" who says the next one.
+func (r *resolver) quoted(pos int) bool {
+	for _, sg := range r.d.segs {
+		if sg.start <= pos && pos < sg.end {
+			return true
+		}
+		if sg.start > pos {
+			break
+		}
+	}
+	return false
 }
 
 // described resolves a description whose role noun is token k ("the
