@@ -15,9 +15,11 @@ const MaxTextSize = 32 << 20
 // Text parses a plain-text article: an optional topic line (short and
 // followed by a blank line), the title line, then paragraphs separated by
 // blank lines or, in files without blank lines, by single line breaks.
-// Trailing site boilerplate (comment forms, share, subscribe and follow
-// lines, related-post lists) is dropped, and a subheading glued onto the
-// start of a paragraph is split off as a heading paragraph. The returned
+// Byline and date lines right after the title ("By Jane Doe",
+// "Published: 16 May 2024") fill Byline and Published. Trailing site
+// boilerplate (comment forms, share, subscribe and follow lines,
+// related-post lists) is dropped, and a subheading glued onto the start of
+// a paragraph is split off as a heading paragraph. The returned
 // Text is the paragraphs joined by "\n\n".
 //
 // It returns an EINVALID error for empty input, binary data or text that
@@ -39,15 +41,21 @@ func Text(data []byte) (dossier.Article, error) {
 		a.Topic = blocks[0][0]
 		blocks = blocks[1:]
 	}
-	a.Title = collapseSpace(blocks[0][0])
 	var paras []string
-	if rest := blocks[0][1:]; len(rest) > 0 {
-		paras = append(paras, joinLines(rest)...)
+	first := blocks[0]
+	if title, _ := markdownHeading(first[0]); len(strings.Fields(title)) <= 25 {
+		// A first line of more than 25 words is body text, not a title.
+		a.Title = collapseSpace(title)
+		first = first[1:]
+	}
+	if len(first) > 0 {
+		paras = append(paras, joinLines(first)...)
 	}
 	for _, b := range blocks[1:] {
 		paras = append(paras, joinLines(b)...)
 	}
 	paras = dropBoilerplate(paras)
+	a.Byline, a.Published, paras = headerMeta(paras)
 	if len(paras) == 0 {
 		return dossier.Article{}, dossier.Errorf(dossier.EINVALID, "no article text after the title %q", a.Title)
 	}
@@ -125,7 +133,7 @@ func splitBlocks(s string) [][]string {
 // has no sentence punctuation at its end, and the next block is a single
 // title-like line longer than it.
 func isTopicLine(line string, next []string) bool {
-	if len(line) > 60 || len(strings.Fields(line)) > 8 || endsSentence(line) {
+	if len(line) > 60 || len(strings.Fields(line)) > 8 || endsSentence(line) || strings.HasPrefix(line, "#") {
 		return false
 	}
 	if len(next) != 1 {
@@ -207,6 +215,10 @@ func assemble(paras []string) (string, []dossier.Paragraph) {
 	}
 	heading := markHeadings(paras)
 	for i, p := range paras {
+		if h, ok := markdownHeading(p); ok {
+			add(h, true)
+			continue
+		}
 		if n := GluedHeading(p); n > 0 {
 			add(strings.TrimSpace(p[:n]), true)
 			add(strings.TrimSpace(p[n:]), false)
@@ -215,6 +227,23 @@ func assemble(paras []string) (string, []dossier.Paragraph) {
 		add(p, heading[i])
 	}
 	return b.String(), spans
+}
+
+// markdownHeading strips the marks of a Markdown ATX heading ("## Talks")
+// and reports whether there were any.
+func markdownHeading(line string) (string, bool) {
+	n := 0
+	for n < len(line) && n < 7 && line[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(line) || line[n] != ' ' {
+		return line, false
+	}
+	h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[n:]), "#"))
+	if h == "" {
+		return line, false
+	}
+	return h, true
 }
 
 // Paragraphs returns the paragraph spans of text that is already clean

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dossier/dossier"
@@ -123,6 +124,8 @@ func goldenView(t *testing.T, data []byte) []byte {
 		Error      string   `json:"error,omitempty"`
 		Topic      string   `json:"topic,omitempty"`
 		Title      string   `json:"title,omitempty"`
+		Byline     string   `json:"byline,omitempty"`
+		Published  string   `json:"published,omitempty"`
 		Headings   []int    `json:"headings,omitempty"`
 		Paragraphs []string `json:"paragraphs,omitempty"`
 	}{}
@@ -130,7 +133,10 @@ func goldenView(t *testing.T, data []byte) []byte {
 		view.Error = err.Error()
 	} else {
 		checkSpans(t, a)
-		view.Topic, view.Title = a.Topic, a.Title
+		view.Topic, view.Title, view.Byline = a.Topic, a.Title, a.Byline
+		if !a.Published.IsZero() {
+			view.Published = a.Published.Format(time.RFC3339)
+		}
 		for i, p := range a.Paragraphs {
 			view.Paragraphs = append(view.Paragraphs, a.Text[p.Start:p.End])
 			if p.Heading {

@@ -74,7 +74,7 @@ func readHTML(_ context.Context, in *Input, emit func(Record) error) error {
 	if err != nil {
 		return err
 	}
-	a, err := extract.HTML(data, in.URL)
+	a, err := extract.HTMLWithContentType(data, in.URL, in.ContentType)
 	if err != nil {
 		return err
 	}

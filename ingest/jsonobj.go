@@ -129,54 +129,9 @@ func jsonString(name string, raw json.RawMessage) (string, error) {
 	}
 }
 
-// timeLayouts are the date forms ParseTime accepts, tried in order.
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 MST",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02",
-	"2006/01/02",
-	"2006-01",
-	time.RFC1123Z,
-	time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST",
-	time.RFC850,
-	time.RFC822Z,
-	time.RFC822,
-	time.ANSIC,
-	time.UnixDate,
-	"January 2, 2006 15:04",
-	"January 2, 2006",
-	"Jan 2, 2006",
-	"2 January 2006",
-	"2 Jan 2006",
-	"02 Jan 2006",
-	"Monday, January 2, 2006",
-	"Monday, 2 January 2006",
-	"20060102",
-}
-
-// ParseTime parses a publication date in RFC 3339, a plain date
-// (YYYY-MM-DD), RFC 1123/822 (as in RSS), common written forms ("May 16,
-// 2024", "16 May 2024") or Unix seconds. Times without a zone are UTC.
+// ParseTime parses a publication date: RFC 3339, YYYY-MM-DD, RFC 1123/822
+// (as in RSS), common written forms ("May 16, 2024") or Unix seconds.
+// Times without a zone are UTC. See extract.ParseTime.
 func ParseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range timeLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	if len(s) >= 9 && len(s) <= 10 && strings.Trim(s, "0123456789") == "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC(), nil
-		}
-	}
-	return time.Time{}, dossier.Errorf(dossier.EINVALID, "unrecognised date %q (want RFC 3339 or YYYY-MM-DD)", s)
+	return extract.ParseTime(s)
 }
