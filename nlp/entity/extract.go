@@ -429,6 +429,19 @@ func (a *article) buildEntities() {
 		m.ent = a.newEnt(m, m.words)
 		byKey[key] = m.ent
 	}
+	// "Media Council" is the "Ugandan Media Council" named before.
+	for ei, e := range a.ents {
+		if e.typ != dossier.ORG || len(e.words) < 2 {
+			continue
+		}
+		for fi, f := range a.ents {
+			if fi != ei && f.typ == dossier.ORG && len(f.words) == len(e.words)+1 &&
+				a.nationality(f.words[0]) != "" && containsSeq(f.words[1:], e.words) {
+				a.mergeInto(ei, fi)
+				break
+			}
+		}
+	}
 	for ei, e := range a.ents {
 		if e.typ != dossier.ORG || len(e.words) != 1 || !isAcronym(e.words[0]) {
 			continue
@@ -537,7 +550,7 @@ func (a *article) titlesAndAppositions() {
 			j := m.s - 1
 			for j-1 >= ss && j > m.s-6 {
 				p := a.toks[j-1]
-				if roleNouns[p.low] || titleModifiers[p.low] || (isCap(p.text) && hasLetter(p.text) && (j-1 > ss || p.tag != "O")) {
+				if roleNouns[p.low] || titleModifiers[p.low] || strings.HasPrefix(p.low, "ex-") || (isCap(p.text) && hasLetter(p.text) && (j-1 > ss || p.tag != "O")) {
 					if a.covered[j-1] != 0 && a.ents[a.covered[j-1]-1].typ == dossier.PER {
 						break
 					}
@@ -580,7 +593,8 @@ func (a *article) titlesAndAppositions() {
 // to the next comma, full stop or limit: at most 10 tokens, containing a
 // role noun and no person. It returns the end of the phrase.
 func (a *article) rolePhrase(s, limit int) (int, bool) {
-	if !determiners[a.toks[s].low] && !(isCap(a.toks[s].text) && a.toks[s].tag != "O" && a.toks[s].tag[2:] != dossier.PER) {
+	if !determiners[a.toks[s].low] && !roleNouns[a.toks[s].low] && !titleModifiers[a.toks[s].low] &&
+		!(isCap(a.toks[s].text) && a.toks[s].tag != "O" && a.toks[s].tag[2:] != dossier.PER) {
 		return 0, false
 	}
 	// The phrase ends with its role noun, or goes on from it only with a

@@ -20,6 +20,10 @@ var roleNouns = set(
 	"archbishop", "cardinal", "monarch", "sultan", "sheikh", "colonel", "major", "lieutenant",
 	"sergeant", "admiral", "marshal", "partner", "chairperson", "president's", "secretary-general",
 	"director-general", "frontman", "guitarist", "drummer", "novelist", "poet", "filmmaker",
+	"playwright", "composer", "photographer", "chef", "coordinator", "organiser", "organizer",
+	"campaigner", "activist", "film-maker", "dancer", "model", "presenter", "broadcaster",
+	"journalist", "columnist", "commentator", "pundit", "consultant", "investor", "entrepreneur",
+	"owner", "chairman-elect", "vice-chairman", "treasurer", "whip", "speaker", "spokesman",
 )
 
 // titleModifiers may stand inside a title before a name ("former

@@ -254,7 +254,9 @@ func (g *Gazetteer) CountryByDemonym(adj string) *Country {
 // regions over cities, except that a national capital wins over all but a
 // country. Among namesake cities or regions it prefers one in a country of
 // prefer (for example the countries named in the same article, in order),
-// then the first in the gazetteer.
+// then a city in Britain, the United States, Canada, Australia, Ireland,
+// New Zealand, India or South Africa (in that order), then the first in
+// the gazetteer.
 func (g *Gazetteer) Resolve(name string, prefer []string) (Place, bool) {
 	k := strings.ToLower(strings.Join(strings.Fields(name), " "))
 	if c := g.byName[k]; c != nil {
@@ -287,6 +289,15 @@ func (g *Gazetteer) Resolve(name string, prefer []string) (Place, bool) {
 			}
 		}
 	}
+	// Without a hint, the countries English-language news covers most,
+	// then the gazetteer's order (it has no population figures).
+	for _, p := range newsCountries {
+		for _, c := range cities {
+			if c.cc == p {
+				return Place{Name: name, Kind: KindCity, Country: c.cc, Region: c.admin, Lat: c.lat, Lng: c.lng}, true
+			}
+		}
+	}
 	if len(regions) > 0 {
 		return regions[0], true
 	}
@@ -296,6 +307,10 @@ func (g *Gazetteer) Resolve(name string, prefer []string) (Place, bool) {
 	}
 	return Place{}, false
 }
+
+// newsCountries break ties among namesake places when the article names no
+// country that has one.
+var newsCountries = []string{"GB", "US", "CA", "AU", "IE", "NZ", "IN", "ZA"}
 
 // isShortCode reports upper-case names of at most three letters.
 func isShortCode(s string) bool {

@@ -45,6 +45,9 @@ func TestResolve(t *testing.T) {
 	if p, ok := g.Resolve("SEC", nil); ok {
 		t.Errorf("an acronym resolved to a place: %+v", p)
 	}
+	if p, _ := g.Resolve("Las Vegas", nil); p.Country != "US" {
+		t.Errorf("Las Vegas without a hint resolved to %+v", p)
+	}
 	if _, ok := g.Resolve("Xyzzyville Qux", nil); ok {
 		t.Error("an unknown name resolved")
 	}
