@@ -183,6 +183,9 @@ func readJSON(ctx context.Context, in *Input, emit func(Record) error) error {
 			if _, err := dec.Token(); err != nil {
 				return jsonSyntax(err, dec)
 			}
+			if _, err := dec.Token(); err != io.EOF {
+				return dossier.Errorf(dossier.EINVALID, "unexpected data after the end of the JSON array (byte %d)", dec.InputOffset())
+			}
 			return nil
 		}
 		var raw json.RawMessage

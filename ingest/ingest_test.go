@@ -560,3 +560,46 @@ func gzipBytes(data []byte) []byte {
 	zw.Close()
 	return b.Bytes()
 }
+
+func TestReadJSONShapes(t *testing.T) {
+	cases := []struct {
+		name, data string
+		ids        []string
+		errLines   []int
+		fatal      string
+	}{
+		{"pretty object", "{\n  \"id\": \"p1\",\n  \"text\": \"x\"\n}\n", []string{"p1"}, nil, ""},
+		{"objects in a row", "{\"id\":\"r1\",\n\"text\":\"x\"}\n{\"id\":\"r2\",\n\"text\":\"y\"}", []string{"r1", "r2"}, nil, ""},
+		{"array with a bad element", `[{"id":"a1","text":"x"}, 7, {"id":"a3","text":"z"}]`, []string{"a1", "a3"}, []int{2}, ""},
+		{"empty array", `[]`, nil, nil, ""},
+		{"array then junk", `[{"id":"j1","text":"x"}] trailing`, []string{"j1"}, nil, "after the end of the JSON array"},
+		{"syntax error", `[{"id":"s1","text":"x"}, {"id" 2}]`, []string{"s1"}, nil, "invalid JSON at byte"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in, err := NewInput("x.json", "", strings.NewReader(c.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			var errLines []int
+			format, err := ReadInput(context.Background(), in, func(r Record) error {
+				if r.Err != nil {
+					errLines = append(errLines, r.Line)
+				} else {
+					ids = append(ids, r.Article.ID)
+				}
+				return nil
+			})
+			if format != "json" {
+				t.Errorf("format %q, want json", format)
+			}
+			if c.fatal == "" && err != nil || c.fatal != "" && (err == nil || !strings.Contains(err.Error(), c.fatal)) {
+				t.Errorf("error %v, want %q", err, c.fatal)
+			}
+			if fmt.Sprint(ids) != fmt.Sprint(c.ids) || fmt.Sprint(errLines) != fmt.Sprint(c.errLines) {
+				t.Errorf("ids %v, failed records %v; want %v, %v", ids, errLines, c.ids, c.errLines)
+			}
+		})
+	}
+}
