@@ -28,24 +28,24 @@ func textRunes(bs []block) int {
 // minText characters; then the publisher's own JSON-LD articleBody is
 // taken when it has enough text, else readability's result or, failing
 // that, trafilatura's rescue, whichever is longer.
-func chooseBlocks(bs []block, pm pageMeta, doc *html.Node, opts trafilatura.Options, title, description string) []block {
+func chooseBlocks(bs []block, pm pageMeta, doc *html.Node, opts trafilatura.Options, title, description, byline string) []block {
 	n := textRunes(bs)
 	if ld := ldBodyBlocks(pm); textRunes(ld) >= minText && n*2 < textRunes(ld) {
 		return ld
 	}
-	if md := microdataBlocks(doc, opts, title, description); textRunes(md) >= minText && n*2 < textRunes(md) {
+	if md := microdataBlocks(doc, opts, title, description, byline); textRunes(md) >= minText && n*2 < textRunes(md) {
 		return md
 	}
 	if n >= minText {
 		return bs
 	}
-	if alt := filterBlocks(readabilityBlocks(doc, opts.OriginalURL), title, description); textRunes(alt) > n {
+	if alt := filterBlocks(readabilityBlocks(doc, opts.OriginalURL), title, description, byline); textRunes(alt) > n {
 		bs, n = alt, textRunes(alt)
 	}
 	if n >= minText {
 		return bs
 	}
-	if alt := filterBlocks(fallbackBlocks(doc, opts), title, description); textRunes(alt) > n {
+	if alt := filterBlocks(fallbackBlocks(doc, opts), title, description, byline); textRunes(alt) > n {
 		bs = alt
 	}
 	return bs
@@ -103,7 +103,7 @@ func readabilityBlocks(doc *html.Node, pageURL *url.URL) []block {
 // microdataBlocks runs trafilatura on the page's itemprop="articleBody"
 // element alone, when the page marks exactly one: the publisher's own
 // declaration of where the article is.
-func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, description string) []block {
+func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, description, byline string) []block {
 	var body *html.Node
 	count := 0
 	walk(doc, func(n *html.Node) {
@@ -127,7 +127,7 @@ func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, descriptio
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil
 	}
-	return filterBlocks(blocks(res.ContentNode), title, description)
+	return filterBlocks(blocks(res.ContentNode), title, description, byline)
 }
 
 // cloneTree deep-copies n without recursion.

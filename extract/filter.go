@@ -14,6 +14,7 @@ var (
 	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|also on\b|we use cookies\b|this (site|website) uses cookies\b)`)
 	// relatedHead matches the heading of a related-content list.
 	relatedHead = regexp.MustCompile(`(?i)^\W*(you (may|might) (also )?(like|enjoy)|related( stories| articles| posts| content| coverage| reading| links)?|read (more|next|also)|more (from|on|stories|news|to read)|recommended|trending|popular|most (read|popular|viewed)|see also|further reading|also on|latest (news|stories))\b`)
+	dateline    = regexp.MustCompile(`(?i)^\W*(published|updated|posted|last (updated|modified)|first published|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|publié|mis à jour|опубликовано|обновлено)\b`)
 	bareURL     = regexp.MustCompile(`^(https?://|www\.)\S+$`)
 	// promoInside matches promotions anywhere in a short paragraph.
 	promoInside = regexp.MustCompile(`(?i)(click here for|sign up (for|to)\b|subscribe (to|now|today|for)\b|(our|free|daily|weekly) newsletter|follow (us|him|her|me|them) on\b|you must (be )?log(ged)? in\b|also on \S+\.(com|net|org))`)
@@ -34,7 +35,7 @@ const promoInsideMaxWords = 30
 // headline and a standfirst heading repeated at the top (title and
 // description give them), promotions, related-link lists, and everything
 // from a comments heading on.
-func filterBlocks(bs []block, title, description string) []block {
+func filterBlocks(bs []block, title, description, byline string) []block {
 	titleToks := normTokens(title)
 	descToks := normTokens(description)
 	out := bs[:0:0]
@@ -56,6 +57,8 @@ func filterBlocks(bs []block, title, description string) []block {
 			continue // the headline repeated as the first block
 		case i < 3 && b.heading && descToks != "" && norm == descToks:
 			continue // a standfirst set as a heading
+		case i < 4 && words <= 12 && (isBylineLine(b.text, byline) || dateline.MatchString(b.text)):
+			continue // the byline or dateline above the text
 		case words <= promoInsideMaxWords && promoInside.MatchString(b.text):
 			continue
 		case bareURL.MatchString(b.text):
@@ -76,6 +79,31 @@ func filterBlocks(bs []block, title, description string) []block {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// bylineFiller are the words that may stand beside names in a byline line.
+var bylineFiller = wordSet("by", "von", "por", "par", "di", "da", "door", "av", "af", "and", "und", "et", "y", "e", "written",
+	"posted", "reported", "words", "text", "photos", "staff", "writer", "reporter", "correspondent", "editor", "от", "автор")
+
+// isBylineLine reports whether a short block only states the byline.
+func isBylineLine(text, byline string) bool {
+	if byline == "" {
+		return false
+	}
+	names := map[string]bool{}
+	for _, t := range Tokens(strings.ToLower(byline)) {
+		names[t] = true
+	}
+	found := false
+	for _, t := range Tokens(strings.ToLower(text)) {
+		switch {
+		case names[t]:
+			found = true
+		case !bylineFiller[t]:
+			return false
+		}
+	}
+	return found
 }
 
 // normTokens lower-cases s and reduces it to its word tokens.

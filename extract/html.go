@@ -24,8 +24,13 @@ const (
 	// flattened into its ancestor at this depth.
 	MaxDepth = 256
 	// MaxNodes is the largest number of parsed nodes kept; the rest of the
-	// document is dropped.
-	MaxNodes = 400_000
+	// document is dropped. Real pages have a few thousand.
+	MaxNodes = 50_000
+	// MaxText is the most text, in bytes outside scripts and styles, kept
+	// from a page; the rest is dropped. The longest articles have about
+	// 250 KB; the extraction library's time grows faster than linearly
+	// with text size.
+	MaxText = 256 << 10
 )
 
 // HTML extracts the article of an HTML page. pageURL, when known, is the
@@ -72,7 +77,11 @@ func parsePage(data []byte, contentType string) (*html.Node, error) {
 	text := decode(data, contentType)
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
+		// The parser refuses very deep nesting: flatten it and retry.
+		doc, err = html.Parse(strings.NewReader(flattenDeep(text)))
+		if err != nil {
+			return nil, dossier.Errorf(dossier.EINVALID, "cannot parse HTML: %v", err)
+		}
 	}
 	boundTree(doc)
 	return doc, nil
@@ -120,8 +129,8 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 		}
 	}
 	art := articleMeta(pm, lib, doc, pageURL)
-	bs = filterBlocks(bs, art.Title, art.Description)
-	bs = chooseBlocks(bs, pm, doc, opts, art.Title, art.Description)
+	bs = filterBlocks(bs, art.Title, art.Description, art.Byline)
+	bs = chooseBlocks(bs, pm, doc, opts, art.Title, art.Description, art.Byline)
 	setParagraphs(&art, bs)
 	if art.Language == "" {
 		art.Language = isoLanguage(lib.Language)
