@@ -202,11 +202,23 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("Putin quote highlights: %q", quoteText)
 	}
 
+	// An entity page, from the article's sidebar.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`.sidebar a[href^="/entities/"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.entity-head h1`)),
+		shot("04-entity.png"),
+	); err != nil {
+		t.Fatalf("entity: %v", err)
+	}
+	if got := text(`.entity-head h1`); got != "Vladimir Putin" && got != "Xi Jinping" {
+		t.Errorf("entity page of %q, want one of the summit's leaders", got)
+	}
+
 	// The brief page renders with its charts.
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/brief?q=putin+china"),
 		chromedp.WaitVisible(chromedp.CSS(`article.brief`)),
-		shot("04-brief.png"),
+		shot("05-brief.png"),
 	); err != nil {
 		t.Fatalf("brief: %v", err)
 	}
@@ -219,7 +231,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/articles/hostile-1"),
 		chromedp.WaitVisible(chromedp.CSS(`.doc .text`)),
 		chromedp.Sleep(500*time.Millisecond), // give any injected handler a chance to fire
-		shot("05-hostile.png"),
+		shot("06-hostile.png"),
 	); err != nil {
 		t.Fatalf("hostile article: %v", err)
 	}
@@ -234,7 +246,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/search?q=hostile"),
 		chromedp.WaitVisible(chromedp.CSS(`.result`)),
 		chromedp.Sleep(300*time.Millisecond),
-		shot("06-hostile-search.png"),
+		shot("07-hostile-search.png"),
 	); err != nil {
 		t.Fatalf("hostile search: %v", err)
 	}

@@ -47,6 +47,13 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 	"join":       strings.Join,
 	"clip":       clip,
+	"httpURL":    httpURL,
+	"plural": func(n int, noun string) string {
+		if n == 1 {
+			return "1 " + noun
+		}
+		return strconv.Itoa(n) + " " + noun + "s"
+	},
 
 	"pct": func(n, of int) string {
 		if of <= 0 {
@@ -54,6 +61,16 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n * 100 / of)
 	},
+}
+
+// httpURL returns u when it is an absolute http(s) URL, else "" (so no
+// other scheme ever becomes a link).
+func httpURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return u
 }
 
 // clip shortens s to about n bytes at a word boundary, adding "…".
