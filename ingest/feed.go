@@ -68,11 +68,21 @@ func emitFeed(ctx context.Context, f *feed.Feed, web Web, emit func(Record) erro
 		if strings.TrimSpace(a.Text) == "" && a.Title == "" {
 			continue
 		}
+		UseURLAsID(&a)
 		if err := emit(Record{Article: a, Line: i + 1}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// UseURLAsID clears an article's id when it is its link, so that Finalize
+// gives it the canonical URL as id: the same article then gets the same
+// id whether it came from a feed, a page or an archive.
+func UseURLAsID(a *dossier.Article) {
+	if a.URL != "" && a.ID == a.URL {
+		a.ID = ""
+	}
 }
 
 // FetchArticle fetches an article page through web and extracts it.

@@ -38,7 +38,7 @@ func setWeb(t *testing.T, w Web) {
 const rssFeed = `<?xml version="1.0"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>Harbour Gazette</title><link>https://news.example.org/</link>
-<item><title>Full item</title><link>https://news.example.org/full</link>
+<item><title>Full item</title><link>https://news.example.org/full?utm_source=rss</link>
 <pubDate>Thu, 16 May 2024 09:30:00 GMT</pubDate>
 <content:encoded><![CDATA[<p>%s</p>]]></content:encoded></item>
 <item><title>Teaser item</title><link>https://news.example.org/teaser</link>
@@ -67,6 +67,7 @@ func TestIngestFeedFetchesTeaserPages(t *testing.T) {
 	if len(web.gets) != 1 || web.gets[0] != "https://news.example.org/teaser" {
 		t.Fatalf("fetched %v, want only the teaser's page", web.gets)
 	}
+	// The feed's tracking parameter is dropped: the id is the canonical URL.
 	full, _ := st.Article(context.Background(), "https://news.example.org/full")
 	if full == nil || !strings.HasPrefix(full.Text, "The full text of the article") || full.Source != "Harbour Gazette" {
 		t.Fatalf("full item: %+v", full)

@@ -234,6 +234,7 @@ func (w *watcher) poll(ctx context.Context, feedURL string) (int, dossier.PutSta
 				break
 			}
 		}
+		ingest.UseURLAsID(&a)
 		ingest.Finalize(&a, w.now())
 		if w.annotate != nil {
 			a = w.annotate(a)
