@@ -187,7 +187,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Summary, error) {
 	inBatch := map[string]bool{}
 	var storeErr error
 	flush := func() {
-		if len(batch) == 0 || storeErr != nil {
+		if len(batch) == 0 || storeErr != nil || ctx.Err() != nil {
 			return
 		}
 		st, err := opts.Store.PutArticles(ctx, batch)

@@ -603,3 +603,45 @@ func TestReadJSONShapes(t *testing.T) {
 		})
 	}
 }
+
+// cancelStore cancels the run's context during its first PutArticles.
+type cancelStore struct {
+	memStore
+	cancel func()
+}
+
+func (s *cancelStore) PutArticles(ctx context.Context, as []*dossier.Article) (dossier.PutStats, error) {
+	st, err := s.memStore.PutArticles(ctx, as)
+	s.cancel()
+	return st, err
+}
+
+// TestRunCancelled stops promptly when the context is cancelled (Ctrl-C)
+// mid-run, keeping the batches already stored, without hanging.
+func TestRunCancelled(t *testing.T) {
+	var recs []map[string]any
+	for i := range 2000 {
+		recs = append(recs, art(fmt.Sprint(i), "T", fmt.Sprintf("text %d", i)))
+	}
+	p := write(t, t.TempDir(), "x.jsonl", jsonl(recs...))
+	ctx, cancel := context.WithCancel(context.Background())
+	st := &cancelStore{memStore: *newMemStore(), cancel: cancel}
+	done := make(chan struct{})
+	var sum Summary
+	var err error
+	go func() {
+		sum, err = Run(ctx, []string{p}, Options{Store: st, BatchSize: 100})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after its context was cancelled")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if st.count() != 100 || sum.New != 100 {
+		t.Errorf("stored %d (summary %s), want the first batch of 100", st.count(), sum)
+	}
+}

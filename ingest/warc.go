@@ -40,6 +40,7 @@ func readWARC(ctx context.Context, in *Input, emit func(Record) error) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		UseURLAsID(&a)
 		return emit(Record{Article: a})
 	}, warcread.Options{OnProblem: func(p warcread.Problem) { problems = append(problems, p) }})
 	for _, p := range problems {
