@@ -56,7 +56,7 @@ var yearPrepositions = map[string]bool{
 func (f *finder) run() []dossier.Date {
 	f.low = make([]string, len(f.toks))
 	for i, t := range f.toks {
-		f.low[i] = strings.ToLower(t.Text)
+		f.low[i] = token.Lower(t.Text)
 	}
 	var out []dossier.Date
 	for i := 0; i < len(f.toks); {

@@ -50,7 +50,7 @@ type atom struct {
 func (p *parser) run() []dossier.Figure {
 	p.low = make([]string, len(p.toks))
 	for i, t := range p.toks {
-		p.low[i] = strings.ToLower(t.Text)
+		p.low[i] = token.Lower(t.Text)
 	}
 	var atoms []atom
 	for i := 0; i < len(p.toks); {

@@ -1,6 +1,6 @@
 package quote
 
-import "strings"
+import "github.com/dossier/dossier/nlp/token"
 
 // cueVerbs are speech and attribution verbs in all their inflections. The
 // value is the verb's lemma.
@@ -195,11 +195,4 @@ var roleNouns = map[string]bool{
 	"attorney": true, "judge": true, "prosecutor": true, "businessman": true, "billionaire": true,
 }
 
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
+func lower(s string) string { return token.Lower(s) }

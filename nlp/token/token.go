@@ -360,3 +360,14 @@ func IsQuote(r rune) bool {
 	}
 	return false
 }
+
+// Lower returns s in lower case, without allocating when s has no
+// upper-case letters (the common case for tokens).
+func Lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

@@ -156,3 +156,11 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestLower(t *testing.T) {
+	for in, want := range map[string]string{"said": "said", "Said": "said", "ÉTAT": "état", "": ""} {
+		if got := Lower(in); got != want {
+			t.Errorf("Lower(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
