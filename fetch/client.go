@@ -181,11 +181,19 @@ type limitedTransport struct {
 }
 
 func (t *limitedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if err := t.c.limiter(req.URL.Host).Wait(req.Context()); err != nil {
-		return nil, err
+	// The first hop of a Get waited before the client's timeout started
+	// (see attempt); redirects and robots.txt requests wait here.
+	if req.Response != nil || req.Context().Value(waitedKey{}) == nil {
+		if err := t.c.limiter(req.URL.Host).Wait(req.Context()); err != nil {
+			return nil, err
+		}
 	}
 	return t.base.RoundTrip(req)
 }
+
+// waitedKey marks a request context whose first hop already waited on the
+// host's rate limit.
+type waitedKey struct{}
 
 func (c *Client) limiter(host string) *rate.Limiter {
 	c.mu.Lock()
@@ -282,6 +290,12 @@ func (c *Client) attempt(ctx context.Context, rawURL string, v Validators) (*Res
 	if err != nil {
 		return nil, -1, dossier.Errorf(dossier.EINVALID, "bad URL %q: %v", rawURL, err)
 	}
+	// Wait for the host's turn before the request's timeout starts, so a
+	// long queue at a slow rate is not mistaken for a slow server.
+	if err := c.limiter(req.URL.Host).Wait(ctx); err != nil {
+		return nil, -1, fmt.Errorf("GET %s: %w", rawURL, err)
+	}
+	req = req.WithContext(context.WithValue(ctx, waitedKey{}, true))
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,application/xml;q=0.8,*/*;q=0.5")
 	if v.ETag != "" {

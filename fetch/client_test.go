@@ -396,3 +396,25 @@ func TestCrawlDelaySlowsHost(t *testing.T) {
 		t.Fatalf("3 requests after a 0.1 s crawl delay took %v", el)
 	}
 }
+
+// TestRateWaitOutsideTimeout queues requests to one host longer than the
+// request timeout: waiting for the host's turn must not count as the
+// server being slow.
+func TestRateWaitOutsideTimeout(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "ok")
+	}))
+	defer srv.Close()
+	c := testClient(Options{Rate: 5, Burst: 1, Timeout: 300 * time.Millisecond, Retries: -1, IgnoreRobots: true})
+	var wg sync.WaitGroup
+	for i := range 4 { // the last waits about 600 ms for its turn
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Get(context.Background(), fmt.Sprintf("%s/q%d", srv.URL, i)); err != nil {
+				t.Errorf("request %d: %v", i, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
