@@ -72,6 +72,7 @@ func BenchmarkPages(b *testing.B) {
 		{"api_brief/economy", "/api/brief?q=economy"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
+			cpu0 := processCPU()
 			for b.Loop() {
 				resp, err := http.Get(ts.URL + bc.path)
 				if err != nil {
@@ -83,6 +84,9 @@ func BenchmarkPages(b *testing.B) {
 					b.Fatalf("GET %s = %d", bc.path, resp.StatusCode)
 				}
 			}
+			// CPU time per request (server and client in this process): the
+			// cost without the wait for other processes on a busy machine.
+			b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +17,8 @@ import (
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/brief"
+	"github.com/dossier/dossier/sample"
+	"github.com/dossier/dossier/sqlite"
 	"golang.org/x/net/html"
 )
 
@@ -86,8 +89,29 @@ func decodeStrict(t *testing.T, body string, v any, required ...string) {
 	}
 }
 
+// fixtureStores returns the fixture corpus in the in-memory fake and in a
+// real SQLite store, so every route is checked against both.
+func fixtureStores(t *testing.T) map[string]dossier.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fixture.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.PutArticles(context.Background(), fixtureArticles(t)); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]dossier.Store{"mem": newMemStore(fixtureArticles(t)...), "sqlite": st}
+}
+
 func TestPages(t *testing.T) {
-	ts := newTestServer(t, newMemStore(fixtureArticles(t)...), Options{})
+	for name, st := range fixtureStores(t) {
+		t.Run(name, func(t *testing.T) { testPages(t, st) })
+	}
+}
+
+func testPages(t *testing.T, st dossier.Store) {
+	ts := newTestServer(t, st, Options{})
 	for _, tc := range []struct {
 		name, path string
 		status     int
@@ -150,7 +174,13 @@ func checkSecurityHeaders(t *testing.T, h http.Header) {
 }
 
 func TestHostileArticleIsInert(t *testing.T) {
-	ts := newTestServer(t, newMemStore(fixtureArticles(t)...), Options{})
+	for name, st := range fixtureStores(t) {
+		t.Run(name, func(t *testing.T) { testHostileArticleIsInert(t, st) })
+	}
+}
+
+func testHostileArticleIsInert(t *testing.T, st dossier.Store) {
+	ts := newTestServer(t, st, Options{})
 	for _, path := range []string{"/articles/hostile-1", "/search?q=hostile", "/brief?q=hostile",
 		"/entities/" + url.PathEscape(`x" onmouseover="alert(9)`) + "?name=" + url.QueryEscape(`<b onmouseover=alert(10)>Evil</b> Putin`)} {
 		r := get(t, ts.URL+path)
@@ -230,7 +260,13 @@ func TestUnsafeMarkupDetects(t *testing.T) {
 }
 
 func TestAPIRead(t *testing.T) {
-	ts := newTestServer(t, newMemStore(fixtureArticles(t)...), Options{})
+	for name, st := range fixtureStores(t) {
+		t.Run(name, func(t *testing.T) { testAPIRead(t, st) })
+	}
+}
+
+func testAPIRead(t *testing.T, st dossier.Store) {
+	ts := newTestServer(t, st, Options{})
 	t.Run("search", func(t *testing.T) {
 		r := get(t, ts.URL+"/api/search?q=putin+china&limit=2")
 		if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
@@ -522,5 +558,47 @@ func TestPanicBecomes500(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/x", nil))
 	if rec.Code != 500 || bytes.Contains(rec.Body.Bytes(), []byte("boom")) {
 		t.Errorf("panic gave %d %s", rec.Code, rec.Body)
+	}
+}
+
+// TestAPIPostDefaultPipeline posts documents through the default parser
+// (the ingest readers) and the real NLP pipeline.
+func TestAPIPostDefaultPipeline(t *testing.T) {
+	st := newMemStore()
+	s, err := New(st, Options{Token: testToken, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	post := func(body, ct, query string) postResult {
+		t.Helper()
+		r := do(t, "POST", ts.URL+"/api/articles"+query, strings.NewReader(body),
+			map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": ct})
+		var res postResult
+		decodeStrict(t, r.body, &res, "id", "stats")
+		if r.status != 201 {
+			t.Fatalf("POST %s = %d %s", ct, r.status, r.body)
+		}
+		return res
+	}
+	res := post(string(sample.Seed()), "text/plain", "")
+	a, err := st.Article(context.Background(), res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Xi and Putin Discuss Military Alliances in Indo-Pacific Region" || len(a.Entities) == 0 || len(a.Quotes) == 0 {
+		t.Errorf("posted seed: title %q, %d entities, %d quotes", a.Title, len(a.Entities), len(a.Quotes))
+	}
+	page := `<!DOCTYPE html><html><head><title>Summit report</title></head><body><article><h1>Summit report</h1>` +
+		`<p>Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing on Thursday for talks on trade and security.</p>` +
+		`<p>“We believe it is necessary to work together,” Putin said after the talks, which lasted two and a half hours.</p></article></body></html>`
+	res = post(page, "text/html", "?url=https://news.example/summit")
+	a, err = st.Article(context.Background(), res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Vladimir Putin met Chinese leader") || a.URL != "https://news.example/summit" {
+		t.Errorf("posted HTML: id %q url %q text %q", a.ID, a.URL, a.Text)
 	}
 }
