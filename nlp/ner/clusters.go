@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,9 +213,15 @@ func BuildClusters(sents [][]string, o ClusterOptions) *Clusters {
 			}
 		}
 	}
+	// Sorted keys make the result independent of map order.
+	keys := make([]uint64, 0, len(pairs))
+	for key := range pairs {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
 	wordTotal := make([]float64, len(vocab))
-	for key, n := range pairs {
-		wordTotal[key>>32] += float64(n)
+	for _, key := range keys {
+		wordTotal[key>>32] += float64(pairs[key])
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 	proj := make([][]float32, int32(nPos)*nc)
@@ -228,7 +235,8 @@ func BuildClusters(sents [][]string, o ClusterOptions) *Clusters {
 	for i := range vecs {
 		vecs[i] = make([]float32, o.Dims)
 	}
-	for key, n := range pairs {
+	for _, key := range keys {
+		n := pairs[key]
 		w, c := key>>32, key&0xffffffff
 		pmi := math.Log(float64(n) * total / (wordTotal[w] * math.Pow(ctxTotal[c], 0.75) * math.Pow(total, 0.25)))
 		if pmi <= 0 {

@@ -238,7 +238,7 @@ func Read(r io.Reader, clusters *Clusters, gaz *gazetteer.Gazetteer) (*Model, er
 		return nil, errors.New("ner: read model: not a dossier NER model")
 	}
 	bits, err := binary.ReadUvarint(br)
-	if err != nil || bits < 8 || bits > 26 {
+	if err != nil || bits < 8 || bits > 22 {
 		return nil, fmt.Errorf("ner: read model: bad hash size %d: %v", bits, err)
 	}
 	m := &Model{bits: uint(bits), clusters: clusters, gaz: gaz}
