@@ -473,17 +473,32 @@ func TestJSONLFields(t *testing.T) {
 
 func TestDetect(t *testing.T) {
 	cases := map[string]string{
-		`{"id":"1","text":"x"}` + "\n" + `{"id":"2","text":"y"}`: "jsonl",
-		"\xef\xbb\xbf  {\"text\":\"x\"}":                         "jsonl",
-		"{\n  \"id\": \"1\",\n  \"text\": \"x\"\n}\n":            "json",
-		"[{\"text\":\"x\"}]":                                     "json",
-		"<!DOCTYPE html><html><body><p>x</p></body></html>":      "html",
-		"  <div class=a><p>Hello</p></div>":                      "html",
-		"Title\n\nBody text.":                                    "text",
-		"<not really markup> but text":                           "text",
+		`{"id":"1","text":"x"}` + "\n" + `{"id":"2","text":"y"}`:                  "jsonl",
+		"\xef\xbb\xbf  {\"text\":\"x\"}":                                          "jsonl",
+		"{\n  \"id\": \"1\",\n  \"text\": \"x\"\n}\n":                             "json",
+		"[{\"text\":\"x\"}]":                                                      "json",
+		"<!DOCTYPE html><html><body><p>x</p></body></html>":                       "html",
+		"  <div class=a><p>Hello</p></div>":                                       "html",
+		"Title\n\nBody text.":                                                     "text",
+		"<not really markup> but text":                                            "text",
+		"WARC/1.1\r\nWARC-Type: warcinfo\r\n":                                     "unsupported",
+		"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>x</title>": "unsupported",
+		"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">":     "unsupported",
+		"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n":                                           "unsupported",
 	}
 	for head, want := range cases {
 		f, ok := Detect("", []byte(head))
+		if want == "unsupported" {
+			// A reader for it (warc.go, feed.go) may be registered; it
+			// must not be read as HTML or text.
+			if kind := unsupportedKind([]byte(head)); kind == "" {
+				t.Errorf("unsupportedKind(%q) = \"\"", head)
+			}
+			if !ok || f.Name == "html" || f.Name == "text" || f.Name == "json" || f.Name == "jsonl" {
+				t.Errorf("Detect(%q) = %q, want a specific reader or \"unsupported\"", head, f.Name)
+			}
+			continue
+		}
 		if !ok || f.Name != want {
 			t.Errorf("Detect(%q) = %q, want %q", head, f.Name, want)
 		}
