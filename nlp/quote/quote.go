@@ -560,6 +560,10 @@ func (d *doc) sourceOK(s, e int, loose bool) bool {
 	case "and", "but", "or", "so", "that", "which", "citing", "asked", "hours", "minutes", "days":
 		return false
 	}
+	if e-s > 1 && (subordinators[d.low[s]] || strings.HasSuffix(d.low[s], "ly") && d.toks[s+1].Text == ",") {
+		// "When I", "Reluctantly, Brafman": a clause, not a speaker.
+		return false
+	}
 	if l := d.low[e-1]; l == "'s" || l == "’s" || l == "that" || l == "originally" {
 		return false
 	}
@@ -624,12 +628,16 @@ func (d *doc) afterAttribution(c int) *attribution {
 	for i < limit && (d.toks[i].Text == "," || d.toks[i].Text == "—" || d.toks[i].Text == "–" || d.toks[i].Text == "-" || d.toks[i].Text == "--") {
 		i++
 	}
+	maxSource := 30
 	if i >= limit {
 		if si+1 >= len(d.sents) || d.para[si+1] != d.para[si] || c+1 != limit {
 			return nil
 		}
+		// The next sentence must open with a short attribution: "He said
+		// ..." or "Asked Smith.", not a sentence of its own.
 		si++
 		i, limit = d.first[si], d.sentEnd(si)
+		maxSource = 6
 	}
 	// Cue first: "said the Russian leader", "according to TASS".
 	if e := d.cueAt(i, limit); e > i {
@@ -643,7 +651,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 		return nil
 	}
 	// Source first: "he said", "Soe Min, a USDP member ..., said".
-	for j := i; j < limit && j-i < 30; j++ {
+	for j := i; j < limit && j-i < maxSource; j++ {
 		if isDoubleQuote(d.toks[j].Text) || d.toks[j].Text == "." || d.toks[j].Text == ";" {
 			return nil
 		}
