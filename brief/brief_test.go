@@ -79,7 +79,7 @@ func TestGolden(t *testing.T) {
 		{"fixture.links.md", "markdown", Options{ArticleHref: href}},
 		{"fixture.json", "json", Options{}},
 		{"fixture.html", "html", Options{}},
-		{"fixture.fragment.html", "html", Options{Fragment: true, ArticleHref: href}},
+		{"fixture.fragment.html", "html", Options{Fragment: true, ArticleHref: href, EntityHref: func(id, name string) string { return "/entities/" + id }}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -192,6 +192,20 @@ func TestFiguresSideBySide(t *testing.T) {
 				t.Errorf("$108 billion (2020) grouped with %+v", other.Reports)
 			}
 		}
+	}
+}
+
+func TestNestedQuotesListedOnce(t *testing.T) {
+	text := "“Relations have withstood “storms and changes” in the world,” Xi said."
+	outer, inner := strings.Index(text, "Relations"), strings.Index(text, "storms")
+	a := &dossier.Article{ID: "n", Text: text, Quotes: []dossier.Quote{
+		{Text: "storms and changes", Start: inner, End: inner + len("storms and changes"), Speaker: "Xi Jinping"},
+		{Text: text[outer:strings.Index(text, ",”")], Start: outer, End: strings.Index(text, ",”"), Speaker: "Xi Jinping"},
+		{Text: "storms and changes", Start: inner, End: inner + len("storms and changes"), Speaker: "Xi Jinping"}, // repeated
+	}}
+	b := Build(Input{Query: "xi", Articles: []*dossier.Article{a}})
+	if len(b.Quotes) != 1 || b.Quotes[0].Count != 1 || b.Quotes[0].Quotes[0].Ref.Start != outer {
+		t.Errorf("quotes = %+v, want only the outer quotation", b.Quotes)
 	}
 }
 

@@ -268,8 +268,8 @@ func quotes(arts []*dossier.Article, limit int) []SpeakerQuotes {
 		if a.DuplicateOf != "" {
 			continue
 		}
-		for _, q := range a.Quotes {
-			if strings.TrimSpace(q.Text) == "" || !validSpan(a.Text, q.Start, q.End) {
+		for i, q := range a.Quotes {
+			if strings.TrimSpace(q.Text) == "" || !validSpan(a.Text, q.Start, q.End) || nested(a.Quotes, i) {
 				continue
 			}
 			name := strings.TrimSpace(q.Speaker)
@@ -308,6 +308,22 @@ func quotes(arts []*dossier.Article, limit int) []SpeakerQuotes {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Speaker, y.Speaker))
 	})
 	return truncate(out, limit)
+}
+
+// nested reports whether quote i lies inside another quote of the same
+// article (a quoted phrase within a longer quotation), so it is not listed
+// twice. Of two quotes with the same span, the first is kept.
+func nested(qs []dossier.Quote, i int) bool {
+	q := qs[i]
+	for j, o := range qs {
+		if j == i || o.Start > q.Start || o.End < q.End {
+			continue
+		}
+		if o.Start < q.Start || o.End > q.End || j < i {
+			return true
+		}
+	}
+	return false
 }
 
 // coverage buckets dated, non-duplicate articles by day when they span a

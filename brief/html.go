@@ -47,7 +47,17 @@ type htmlView struct {
 	CoverageChart *barChart
 	PeopleChart   *barChart
 	href          func(id string, start, end int) string
+	entHref       func(id, name string) string
 	urls          map[string]string
+}
+
+// EntityHref links an entity name, or returns "" when entities are not
+// linked.
+func (v htmlView) EntityHref(id, name string) string {
+	if v.entHref == nil || id == "" {
+		return ""
+	}
+	return v.entHref(id, name)
 }
 
 // Href links a ref to its article (and range).
@@ -94,7 +104,7 @@ type label struct {
 // charts, printable), or as an <article> fragment when opt.Fragment is set.
 // All article text goes through html/template escaping.
 func WriteHTML(w io.Writer, b *Brief, opt Options) error {
-	v := htmlView{Brief: b, Fragment: opt.Fragment, CSS: template.CSS(CSS), href: opt.ArticleHref, urls: map[string]string{}}
+	v := htmlView{Brief: b, Fragment: opt.Fragment, CSS: template.CSS(CSS), href: opt.ArticleHref, entHref: opt.EntityHref, urls: map[string]string{}}
 	for _, a := range b.Articles {
 		if a.URL != "" {
 			v.urls[a.ID] = a.URL

@@ -22,6 +22,9 @@ type Options struct {
 	// when end > start. Nil links markdown and HTML items to the article's
 	// URL when it has one, and prints the id and offsets otherwise.
 	ArticleHref func(id string, start, end int) string
+	// EntityHref, when set, links entity names in the html format (to an
+	// entity page).
+	EntityHref func(id, name string) string
 	// Fragment makes the html format write only the brief's <article>
 	// element, without the document and its inline style (for embedding in
 	// a page that links CSS).

@@ -36,7 +36,7 @@ func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		var sb strings.Builder
-		if err := brief.WriteHTML(&sb, b, brief.Options{Fragment: true, ArticleHref: articleHref}); err != nil {
+		if err := brief.WriteHTML(&sb, b, brief.Options{Fragment: true, ArticleHref: articleHref, EntityHref: entityPath}); err != nil {
 			s.fail(w, r, err)
 			return
 		}
