@@ -20,12 +20,15 @@ import (
 //     "said") or in a title that introduces a name ("President", "leader");
 //   - the body after it starts a real sentence: a capitalised word followed
 //     by a lower-case word (or by a name after a preposition: "In London"),
-//     going on for at least six words to a sentence end;
+//     going on for at least six words to a sentence end, and not in Title
+//     Case throughout (a headline such as "Trump Stands Tall On Proposal
+//     For Border Wall" is one line, not a heading and a sentence);
 //   - and one of two things marks the boundary:
 //     (1) the body starts with a closed-class sentence opener ("The",
 //     "After", "In", "This", ...), which inside a sentence is written in
 //     lower case; or
-//     (2) the heading is in Title Case, its last word comes back in lower
+//     (2) the heading is in Title Case with plain words (no digits or inner
+//     capitals, as in "G4S" or "McDonald"), its last word comes back in lower
 //     case in the body ("Ceremonial Welcome Xi personally welcomed ...")
 //     and none of its words comes back capitalised: headings name what the
 //     paragraph is about, while a capitalised run in running text is
@@ -45,7 +48,8 @@ func GluedHeading(p string) int {
 	}
 	first := p[words[0].start:words[0].end]
 	lfirst := strings.ToLower(first)
-	if !cleanHeadingWord(first) || isPossessive(first) || !startsUpper(first) || functionWords[lfirst] || sentenceOpeners[lfirst] {
+	if !cleanHeadingWord(first) || isPossessive(first) || !startsUpper(first) ||
+		(functionWords[lfirst] || sentenceOpeners[lfirst]) && !headingStarters[lfirst] {
 		return 0
 	}
 	for k := 2; k <= 10 && k+1 < len(words); k++ {
@@ -78,15 +82,50 @@ func GluedHeading(p string) int {
 		if len(strings.Fields(body)) < 6 {
 			return 0
 		}
+		if titleCased(body) {
+			return 0 // a headline in Title Case throughout, not heading + sentence
+		}
 		if sentenceOpeners[lw] {
 			return words[k].start
 		}
-		if titleCase && utf8.RuneCountInString(prev) >= 4 && recursLower(prev, body) &&
+		if titleCase && utf8.RuneCountInString(prev) >= 4 && !hasOddCaps(heading) && recursLower(prev, body) &&
 			!recursCapitalised(heading, p[words[k+1].start:]) {
 			return words[k].start
 		}
 	}
 	return 0
+}
+
+// titleCased reports whether most of the first eight words of s after
+// the first start with a capital letter, as in a headline.
+func titleCased(s string) bool {
+	n, caps := 0, 0
+	for i, w := range strings.Fields(s) {
+		if i == 0 {
+			continue
+		}
+		if i > 8 {
+			break
+		}
+		n++
+		if startsUpper(w) || startsUpper(strings.TrimLeft(w, "'‘\"“(")) {
+			caps++
+		}
+	}
+	return n > 0 && caps*2 > n
+}
+
+// hasOddCaps reports whether a word of h has a digit or a capital letter
+// after its first letter (G4S, McDonald, iPhone): names, not heading words.
+func hasOddCaps(h string) bool {
+	for w := range strings.FieldsSeq(h) {
+		for i, r := range w {
+			if unicode.IsDigit(r) || (i > 0 && unicode.IsUpper(r)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isPossessive reports whether w ends in 's or ’s.
@@ -302,6 +341,10 @@ var sentenceOpeners = setOf(
 	"following", "despite", "some", "many", "most", "both", "several", "under",
 	"for", "with", "as", "by", "from", "if", "once", "until", "last", "next",
 )
+
+// headingStarters are function words that often start a heading ("What
+// happens next", "Why it matters").
+var headingStarters = setOf("what", "why", "how", "who")
 
 // prepositionOpeners are sentence openers that are often followed by a
 // name ("In London, ..."), so the word after them may be capitalised.
