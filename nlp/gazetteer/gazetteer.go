@@ -88,6 +88,10 @@ func Default() *Gazetteer {
 	return defaultGaz
 }
 
+// Embedded returns the compressed gazetteer embedded in the binary (the
+// form Build writes and Read parses).
+func Embedded() []byte { return embedded }
+
 // Read parses the compact gzip-compressed form written by Build. Cities
 // are indexed, not parsed: a lookup parses only the namesakes it needs.
 func Read(r io.Reader) (*Gazetteer, error) {

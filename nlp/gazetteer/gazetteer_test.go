@@ -84,6 +84,9 @@ func TestCountries(t *testing.T) {
 // TestEmbeddedUpToDate rebuilds the compact file from the shared gazetteers
 // and compares it with the embedded one (run `make model` when it fails).
 func TestEmbeddedUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("rebuilds the gazetteer from shared data; skipped with -short")
+	}
 	countries := shareddata.Path(t, "data", "gazetteers", "countries.jsonl.gz")
 	cities := shareddata.Path(t, "data", "gazetteers", "cities.tsv.gz")
 	var buf bytes.Buffer
