@@ -182,20 +182,24 @@ func (f *finder) at(i int) (dossier.Date, int) {
 			return dossier.Date{}, i
 		}
 		s := i
-		y := f.pub.Year()
+		y := 0
+		if f.known() {
+			y = f.closestYear(m, 15)
+		}
 		switch prev {
 		case "last":
 			s--
-			if f.known() && m >= f.pub.Month() {
+			if y = f.pub.Year(); m >= f.pub.Month() {
 				y--
 			}
 		case "next":
 			s--
-			if f.known() && m <= f.pub.Month() {
+			if y = f.pub.Year(); m <= f.pub.Month() {
 				y++
 			}
 		case "this":
 			s--
+			y = f.pub.Year()
 		}
 		if !f.known() {
 			return f.mk(s, i+1, "", true)
@@ -294,10 +298,33 @@ func (f *finder) at(i int) (dossier.Date, int) {
 // dayMonth finishes a day and month without a year: resolved to the
 // publication year when known.
 func (f *finder) dayMonth(s, e int, m time.Month, d int) (dossier.Date, int) {
-	if !f.known() || !validDate(f.pub.Year(), m, d) {
+	if !f.known() {
 		return f.mk(s, e, "", true)
 	}
-	return f.mk(s, e, fmt.Sprintf("%04d-%02d-%02d", f.pub.Year(), m, d), true)
+	y := f.closestYear(m, d)
+	if !validDate(y, m, d) {
+		return f.mk(s, e, "", true)
+	}
+	return f.mk(s, e, fmt.Sprintf("%04d-%02d-%02d", y, m, d), true)
+}
+
+// closestYear places a month and day without a year in the year that
+// brings it closest to the publication date: "10 November" in a March
+// article is last November.
+func (f *finder) closestYear(m time.Month, d int) int {
+	p := f.pub
+	best, bestDiff := p.Year(), time.Duration(1<<62)
+	for _, y := range []int{p.Year() - 1, p.Year(), p.Year() + 1} {
+		t := time.Date(y, m, d, p.Hour(), p.Minute(), 0, 0, p.Location())
+		diff := t.Sub(p)
+		if diff < 0 {
+			diff = -diff
+		}
+		if diff < bestDiff {
+			best, bestDiff = y, diff
+		}
+	}
+	return best
 }
 
 var smallCounts = map[string]int{

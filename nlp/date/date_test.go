@@ -33,7 +33,7 @@ func TestExtract(t *testing.T) {
 			[]string{"Monday=2024-05-13", "Friday=2024-05-17", "Next week=2024-W21", "this month=2024-05"},
 			[]string{"Monday=", "Friday=", "Next week=", "this month="}},
 		{"Three days ago, last Thursday, in December.",
-			[]string{"Three days ago=2024-05-13", "last Thursday=2024-05-09", "December=2024-12"},
+			[]string{"Three days ago=2024-05-13", "last Thursday=2024-05-09", "December=2023-12"},
 			[]string{"Three days ago=", "last Thursday=", "December="}},
 		// Not dates: modal "may", a sum, a count, a time of day.
 		{"It may rain; he paid $2024 for 1500 tickets at 10:30.", nil, nil},
@@ -53,6 +53,14 @@ func TestExtract(t *testing.T) {
 				t.Errorf("Extract(%q, %v)\n got  %q\n want %q", tt.text, run.pub.Format("2006-01-02"), gs, run.want)
 			}
 		}
+	}
+}
+
+func TestClosestYear(t *testing.T) {
+	march := time.Date(2005, time.March, 1, 0, 0, 0, 0, time.UTC)
+	ds := Extract("The record was set on 10 November and sales fell in April.", march)
+	if len(ds) != 2 || ds[0].Value != "2004-11-10" || ds[1].Value != "2005-04" {
+		t.Fatalf("got %+v, want last November and this April", ds)
 	}
 }
 

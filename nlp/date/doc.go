@@ -11,7 +11,8 @@
 // when the sentence speaks of the future with "will", "expected",
 // "scheduled"...; "last"/"next" Monday skip the publication day); a day and
 // month without a year ("16 May") and a month alone ("in March", "last
-// March"), placed in the publication year unless "last"/"next" says
-// otherwise. "May" and "March" alone count as months only after a
+// March"), placed in the year that brings them closest to the publication
+// date ("10 November" in a March article is last November) unless
+// "last"/"next"/"this" says otherwise. "May" and "March" alone count as months only after a
 // preposition or "last"/"next"/"this".
 package date
