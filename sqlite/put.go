@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dossier/dossier"
 )
@@ -72,13 +73,19 @@ func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (d
 type writer struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	paras map[int]*sql.Stmt // multi-row paragraph inserts by row count
 }
 
 var writerSQL = map[string]string{
-	"byID":      `SELECT doc, content_hash, duplicate_of, title, text FROM articles WHERE id = ?`,
-	"byHash":    `SELECT id FROM articles WHERE content_hash = ? AND id <> ? LIMIT 1`,
+	// probe answers, in one query, what put needs to know about an id
+	// and a content hash: the stored row, its duplicate record, and
+	// another article with that hash.
+	"probe": `SELECT a.doc, a.content_hash, a.duplicate_of,
+		(SELECT duplicate_of FROM duplicates WHERE id = ?1),
+		(SELECT id FROM articles WHERE content_hash = ?2 AND id <> ?1 LIMIT 1)
+		FROM (SELECT 1) LEFT JOIN articles a ON a.id = ?1`,
+	"oldText":   `SELECT title, text FROM articles WHERE doc = ?`,
 	"hashOf":    `SELECT content_hash FROM articles WHERE id = ?`,
-	"dupOf":     `SELECT duplicate_of FROM duplicates WHERE id = ?`,
 	"dupPut":    `INSERT OR REPLACE INTO duplicates (id, duplicate_of) VALUES (?, ?)`,
 	"dupDel":    `DELETE FROM duplicates WHERE id = ?`,
 	"artDel":    `DELETE FROM articles WHERE doc = ?`,
@@ -90,7 +97,6 @@ var writerSQL = map[string]string{
 	"quoteDel":  `DELETE FROM quotes WHERE doc = ?`,
 	"figDel":    `DELETE FROM figures WHERE doc = ?`,
 	"dateDel":   `DELETE FROM dates WHERE doc = ?`,
-	"paraAdd":   `INSERT INTO paragraphs (doc, seq, start, "end", heading) VALUES (?, ?, ?, ?, ?)`,
 	"entAdd":    `INSERT INTO entities (doc, seq, entity_id, name, type, roles, country, region, lat, lng) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"menAdd":    `INSERT INTO mentions (doc, entity_seq, seq, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)`,
 	"quoteAdd":  `INSERT INTO quotes (doc, seq, text, start, "end", kind, cue_start, cue_end, cue_text, source_start, source_end, source_text, speaker, speaker_entity, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -101,7 +107,7 @@ var writerSQL = map[string]string{
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL))}
+	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL)), paras: map[int]*sql.Stmt{}}
 	for name, q := range writerSQL {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
@@ -117,6 +123,39 @@ func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
 	}
+	for _, st := range w.paras {
+		st.Close()
+	}
+}
+
+// maxRowsPerInsert bounds multi-row inserts (5 variables a row, well under
+// SQLite's limit of 32766).
+const maxRowsPerInsert = 500
+
+// insertParagraphs writes paragraphs with one multi-row INSERT per
+// maxRowsPerInsert rows.
+func (w *writer) insertParagraphs(ctx context.Context, doc int64, ps []dossier.Paragraph) error {
+	for start := 0; start < len(ps); start += maxRowsPerInsert {
+		chunk := ps[start:min(start+maxRowsPerInsert, len(ps))]
+		st, ok := w.paras[len(chunk)]
+		if !ok {
+			q := `INSERT INTO paragraphs (doc, seq, start, "end", heading) VALUES ` +
+				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?), ", len(chunk)), ", ")
+			var err error
+			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
+				return fmt.Errorf("prepare paragraphs: %w", err)
+			}
+			w.paras[len(chunk)] = st
+		}
+		args := make([]any, 0, 5*len(chunk))
+		for i, p := range chunk {
+			args = append(args, doc, start+i, p.Start, p.End, p.Heading)
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("paragraphs: %w", err)
+		}
+	}
+	return nil
 }
 
 func (w *writer) exec(ctx context.Context, name string, args ...any) (sql.Result, error) {
@@ -131,37 +170,38 @@ func (w *writer) exec(ctx context.Context, name string, args ...any) (sql.Result
 func (w *writer) put(ctx context.Context, a *dossier.Article, st *dossier.PutStats) error {
 	hash := contentHash(a)
 	var (
-		doc                              int64
-		oldHash, oldDup, oldTitle, oldTx string
+		doc                    sql.NullInt64
+		oldHash, oldDup, dupOf sql.NullString
+		sameHash               sql.NullString
 	)
-	err := w.stmts["byID"].QueryRowContext(ctx, a.ID).Scan(&doc, &oldHash, &oldDup, &oldTitle, &oldTx)
-	switch {
-	case err == nil:
-		if oldHash == hash {
+	if err := w.stmts["probe"].QueryRowContext(ctx, a.ID, hash).Scan(&doc, &oldHash, &oldDup, &dupOf, &sameHash); err != nil {
+		return fmt.Errorf("look up id: %w", err)
+	}
+	if doc.Valid {
+		if oldHash.String == hash {
 			st.Unchanged++
 			return nil
 		}
-		if orig, err := w.otherWithHash(ctx, hash, a.ID); err != nil {
+		var oldTitle, oldText string
+		if err := w.stmts["oldText"].QueryRowContext(ctx, doc.Int64).Scan(&oldTitle, &oldText); err != nil {
+			return fmt.Errorf("read stored text: %w", err)
+		}
+		if err := w.unindex(ctx, doc.Int64, oldDup.String, oldTitle, oldText); err != nil {
 			return err
-		} else if orig != "" {
+		}
+		if sameHash.Valid {
 			// Its new content is an exact copy of another article.
-			if err := w.unindex(ctx, doc, oldDup, oldTitle, oldTx); err != nil {
+			if _, err := w.exec(ctx, "artDel", doc.Int64); err != nil {
 				return err
 			}
-			if _, err := w.exec(ctx, "artDel", doc); err != nil {
-				return err
-			}
-			if _, err := w.exec(ctx, "dupPut", a.ID, orig); err != nil {
+			if _, err := w.exec(ctx, "dupPut", a.ID, sameHash.String); err != nil {
 				return err
 			}
 			st.Duplicate++
 			return nil
 		}
-		if err := w.unindex(ctx, doc, oldDup, oldTitle, oldTx); err != nil {
-			return err
-		}
 		for _, name := range []string{"menDel", "entDel", "paraDel", "quoteDel", "figDel", "dateDel"} {
-			if _, err := w.exec(ctx, name, doc); err != nil {
+			if _, err := w.exec(ctx, name, doc.Int64); err != nil {
 				return err
 			}
 		}
@@ -169,42 +209,33 @@ func (w *writer) put(ctx context.Context, a *dossier.Article, st *dossier.PutSta
 		if err != nil {
 			return err
 		}
-		if _, err := w.exec(ctx, "artUpdate", append(args, doc)...); err != nil {
+		if _, err := w.exec(ctx, "artUpdate", append(args, doc.Int64)...); err != nil {
 			return err
 		}
-		if err := w.children(ctx, doc, a); err != nil {
+		if err := w.children(ctx, doc.Int64, a); err != nil {
 			return err
 		}
 		st.Updated++
 		return nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("look up id: %w", err)
 	}
 
 	// Not stored under its id: maybe a known exact duplicate.
-	var orig string
-	err = w.stmts["dupOf"].QueryRowContext(ctx, a.ID).Scan(&orig)
-	switch {
-	case err == nil:
+	if dupOf.Valid {
 		var origHash string
-		err := w.stmts["hashOf"].QueryRowContext(ctx, orig).Scan(&origHash)
+		err := w.stmts["hashOf"].QueryRowContext(ctx, dupOf.String).Scan(&origHash)
 		if err == nil && origHash == hash {
 			st.Unchanged++
 			return nil
 		}
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("look up original %s: %w", orig, err)
+			return fmt.Errorf("look up original %s: %w", dupOf.String, err)
 		}
 		if _, err := w.exec(ctx, "dupDel", a.ID); err != nil {
 			return err
 		}
-	case !errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("look up duplicate: %w", err)
 	}
-	if orig, err := w.otherWithHash(ctx, hash, a.ID); err != nil {
-		return err
-	} else if orig != "" {
-		if _, err := w.exec(ctx, "dupPut", a.ID, orig); err != nil {
+	if sameHash.Valid {
+		if _, err := w.exec(ctx, "dupPut", a.ID, sameHash.String); err != nil {
 			return err
 		}
 		st.Duplicate++
@@ -218,25 +249,15 @@ func (w *writer) put(ctx context.Context, a *dossier.Article, st *dossier.PutSta
 	if err != nil {
 		return err
 	}
-	if doc, err = res.LastInsertId(); err != nil {
+	id, err := res.LastInsertId()
+	if err != nil {
 		return err
 	}
-	if err := w.children(ctx, doc, a); err != nil {
+	if err := w.children(ctx, id, a); err != nil {
 		return err
 	}
 	st.New++
 	return nil
-}
-
-func (w *writer) otherWithHash(ctx context.Context, hash, id string) (string, error) {
-	var orig string
-	err := w.stmts["byHash"].QueryRowContext(ctx, hash, id).Scan(&orig)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	} else if err != nil {
-		return "", fmt.Errorf("look up content hash: %w", err)
-	}
-	return orig, nil
 }
 
 // unindex removes a stored article from the full-text index, giving the
@@ -270,10 +291,8 @@ func (w *writer) children(ctx context.Context, doc int64, a *dossier.Article) er
 			return err
 		}
 	}
-	for i, p := range a.Paragraphs {
-		if _, err := w.exec(ctx, "paraAdd", doc, i, p.Start, p.End, p.Heading); err != nil {
-			return err
-		}
+	if err := w.insertParagraphs(ctx, doc, a.Paragraphs); err != nil {
+		return err
 	}
 	for i, e := range a.Entities {
 		roles := e.Roles
