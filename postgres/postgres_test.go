@@ -90,3 +90,9 @@ func TestMigrationsIdempotent(t *testing.T) {
 		t.Errorf("%d migrations recorded, want %d", n, len(ms))
 	}
 }
+
+func TestBBCCorpus(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	storetest.RunBBC(t, s)
+}

@@ -1,176 +1,29 @@
 package sqlite
 
 import (
-	"bufio"
-	"compress/gzip"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"fmt"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/dossier/dossier"
-	"github.com/dossier/dossier/internal/shareddata"
+	"github.com/dossier/dossier/storetest"
 )
 
-// bbcArticles reads the shared BBC corpus with encoding/json (the ingest
-// package is tested on its own); it skips when the data is absent.
-func bbcArticles(tb testing.TB) []*dossier.Article {
-	tb.Helper()
-	path := shareddata.Path(tb, "data", "news-corpus", "bbc-news.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var out []*dossier.Article
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var rec struct {
-			ID, Title, Text, Category, Source string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		a := article(rec.ID, rec.Title, rec.Text)
-		a.Source = rec.Source
-		a.Meta = map[string]json.RawMessage{"category": json.RawMessage(fmt.Sprintf("%q", rec.Category))}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
-	return out
-}
-
-// article builds an article with paragraphs split on blank lines and a
-// content hash of its title and text.
-func article(id, title, text string) *dossier.Article {
-	a := &dossier.Article{ID: id, Title: title, Text: text}
-	off := 0
-	for _, p := range strings.Split(text, "\n\n") {
-		a.Paragraphs = append(a.Paragraphs, dossier.Paragraph{Start: off, End: off + len(p)})
-		off += len(p) + 2
-	}
-	sum := sha256.Sum256([]byte(title + "\x00" + text))
-	a.ContentHash = hex.EncodeToString(sum[:])
-	return a
-}
-
-// seedArticle parses the seed minimally: topic line, blank line, title,
-// paragraphs; the trailing comment form is cut.
-func seedArticle(tb testing.TB) *dossier.Article {
-	tb.Helper()
-	data, err := os.ReadFile(shareddata.Seed(tb))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	if i := strings.Index(s, "\nLeave a Reply"); i >= 0 {
-		s = s[:i]
-	}
-	topic, rest, _ := strings.Cut(s, "\n\n")
-	title, body, _ := strings.Cut(strings.TrimLeft(rest, "\n"), "\n\n")
-	a := article("seed-putin-china", strings.TrimSpace(title), strings.TrimSpace(body))
-	a.Topic = strings.TrimSpace(topic)
-	a.Source = "seed"
-	return a
-}
-
-// duplicatePairs reads duplicates.tsv: id -> duplicate_of.
-func duplicatePairs(tb testing.TB) map[string]string {
-	tb.Helper()
-	data, err := os.ReadFile(shareddata.Path(tb, "data", "news-corpus", "duplicates.tsv"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	out := map[string]string{}
-	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		id, of, ok := strings.Cut(line, "\t")
-		if i == 0 || !ok {
-			continue
-		}
-		out[id] = of
-	}
-	return out
-}
+// Helpers shared with the benchmarks and the crash test.
+var (
+	bbcArticles    = storetest.BBCArticles
+	seedArticle    = storetest.SeedArticle
+	duplicatePairs = storetest.DuplicatePairs
+	article        = storetest.Article
+)
 
 func putBatches(tb testing.TB, s *Store, as []*dossier.Article, size int) dossier.PutStats {
 	tb.Helper()
-	var total dossier.PutStats
-	for i := 0; i < len(as); i += size {
-		st, err := s.PutArticles(context.Background(), as[i:min(i+size, len(as))])
-		if err != nil {
-			tb.Fatal(err)
-		}
-		total = total.Add(st)
-	}
-	return total
+	return storetest.PutBatches(tb, s, as, size)
 }
 
 func TestBBCCorpus(t *testing.T) {
-	bbc := bbcArticles(t)
-	seed := seedArticle(t)
-	dups := duplicatePairs(t)
-	if len(bbc) != 2225 || len(dups) != 98 {
-		t.Fatalf("read %d articles and %d duplicates, want 2225 and 98", len(bbc), len(dups))
-	}
 	s := openTemp(t)
 	defer s.Close()
-	ctx := context.Background()
-	all := append(bbc, seed)
-	got := putBatches(t, s, all, 200)
-	if want := (dossier.PutStats{New: 2225 - 98 + 1, Duplicate: 98}); got != want {
-		t.Errorf("first put: %+v, want %+v", got, want)
-	}
-	st, err := s.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Articles != 2128 || st.Duplicates != 98 {
-		t.Errorf("Stats = %+v, want 2128 articles and 98 duplicates", st)
-	}
-	for id, of := range dups {
-		_, err := s.Article(ctx, id)
-		if dossier.ErrorCode(err) != dossier.ENOTFOUND || !strings.Contains(err.Error(), fmt.Sprintf("%q", of)) {
-			t.Errorf("Article(%s) = %v, want a duplicate of %s", id, err, of)
-		}
-	}
-
-	res, err := s.Search(ctx, dossier.SearchQuery{Text: "putin china", Limit: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Results) == 0 || res.Results[0].ID != seed.ID {
-		t.Errorf(`"putin china" top results %+v, want the seed first`, res.Results)
-	} else if !strings.Contains(res.Results[0].Snippet, "«") {
-		t.Errorf("seed snippet %q has no highlight", res.Results[0].Snippet)
-	}
-	// The natural-language query of the issue finds something relevant.
-	res, err = s.Search(ctx, dossier.SearchQuery{Text: "efforts of the ambassador to get the president to change his policies"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Total == 0 {
-		t.Error("natural-language query found nothing")
-	}
-
-	// Re-putting everything changes nothing.
-	again := append(bbcArticles(t), seedArticle(t))
-	if got, want := putBatches(t, s, again, 500), (dossier.PutStats{Unchanged: 2226}); got != want {
-		t.Errorf("re-put: %+v, want %+v", got, want)
-	}
-	if st2, _ := s.Stats(ctx); st2 != st {
-		t.Errorf("Stats after re-put %+v, want %+v", st2, st)
-	}
+	storetest.RunBBC(t, s)
 	checkIntegrity(t, s)
 }
 
