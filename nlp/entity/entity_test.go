@@ -192,3 +192,18 @@ func FuzzExtract(f *testing.F) {
 		checkOffsets(t, text, Extract(text, title))
 	})
 }
+
+func TestJoinShortForms(t *testing.T) {
+	text := "Prisoners at Guantanamo Bay were moved, the United Nations said on Monday.\n\n" +
+		"The UN wants Guantanamo closed, a UN official said."
+	ents := Extract(text, "")
+	checkOffsets(t, text, ents)
+	g := find(ents, dossier.LOC, "Guantanamo Bay")
+	if g == nil || !hasMention(g, "Guantanamo") {
+		t.Errorf("Guantanamo Bay: %+v (all %+v)", g, ents)
+	}
+	un := find(ents, dossier.ORG, "United Nations")
+	if un == nil || !hasMention(un, "UN") || un.ID != "org:united-nations" {
+		t.Errorf("United Nations: %+v (all %+v)", un, ents)
+	}
+}

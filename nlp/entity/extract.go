@@ -40,6 +40,8 @@ type ent struct {
 	nat      string // nationality (country code) from a title or description
 	counts   map[string]int
 	firstPos int
+	surface  string // the text of the mention that created it
+	absorbed bool   // other spellings were merged into it
 }
 
 // article holds one article's tokens and resolution state.
@@ -364,7 +366,8 @@ func containsSeq(long, short []string) bool {
 }
 
 func (a *article) newEnt(m *mention, words []string) int {
-	a.ents = append(a.ents, &ent{typ: m.typ, words: words, counts: map[string]int{}, firstPos: a.toks[m.s].start})
+	a.ents = append(a.ents, &ent{typ: m.typ, words: words, counts: map[string]int{}, firstPos: a.toks[m.s].start,
+		surface: a.text[a.toks[m.s].start:a.toks[m.e-1].end]})
 	return len(a.ents) - 1
 }
 
@@ -429,6 +432,18 @@ func (a *article) buildEntities() {
 		m.ent = a.newEnt(m, m.words)
 		byKey[key] = m.ent
 	}
+	// "Guantanamo" is the "Guantanamo Bay" named in the same article.
+	for ei, e := range a.ents {
+		if e.typ == "" || e.typ == dossier.PER || a.countryByName(strings.Join(e.words, " ")) != nil {
+			continue
+		}
+		for fi, f := range a.ents {
+			if fi != ei && f.typ == dossier.LOC && len(f.words) > len(e.words) && containsSeq(f.words[:len(e.words)], e.words) && placeNouns[strings.ToLower(f.words[len(f.words)-1])] && len(f.words) == len(e.words)+1 {
+				a.mergeInto(ei, fi)
+				break
+			}
+		}
+	}
 	// "Media Council" is the "Ugandan Media Council" named before.
 	for ei, e := range a.ents {
 		if e.typ != dossier.ORG || len(e.words) < 2 {
@@ -485,6 +500,7 @@ func (a *article) mergeInto(from, to int) {
 		}
 	}
 	a.ents[from].typ = "" // dropped
+	a.ents[to].absorbed = true
 }
 
 // nearerBefore reports whether entity x has a mention nearer before token
@@ -813,6 +829,9 @@ func (a *article) output() []dossier.Entity {
 // spelling (the longest among equals) for the rest.
 func (a *article) canonicalName(e *ent) string {
 	best, bn := strings.Join(e.words, " "), 0
+	if e.absorbed && !strings.ContainsAny(e.surface, "\n\t") {
+		return e.surface // the full name the short forms joined
+	}
 	if e.typ == dossier.PER {
 		// The full name as written, at its first occurrence.
 		for _, sp := range e.spans {

@@ -63,3 +63,8 @@ var leadIns = set("rival", "fellow", "veteran", "compatriot", "teammate", "team-
 
 // royal titles stay in a name: "Prince Charles" is not "Charles".
 var royal = set("prince", "princess", "king", "queen", "pope", "emperor", "empress", "sultan", "sheikh", "tsar")
+
+// placeNouns end place names that are also used without them
+// ("Guantanamo Bay", "Guantanamo").
+var placeNouns = set("bay", "city", "island", "islands", "river", "county", "province", "state", "region",
+	"district", "valley", "lake", "peninsula", "strait", "gulf", "dc", "d.c.", "harbour", "harbor")
