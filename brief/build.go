@@ -236,7 +236,7 @@ func entities(arts []*dossier.Article, typ string, limit int) []EntityItem {
 		}
 		out = append(out, g.item)
 	}
-	slices.SortFunc(out, func(x, y EntityItem) int {
+	slices.SortStableFunc(out, func(x, y EntityItem) int {
 		return cmp.Or(cmp.Compare(y.Mentions, x.Mentions), cmp.Compare(y.Articles, x.Articles), strings.Compare(x.Name, y.Name))
 	})
 	return truncate(out, limit)
@@ -446,7 +446,12 @@ func pairs(arts []*dossier.Article, limit int) []Pair {
 			}
 			return p
 		}
+		pks := make([][2]string, 0, len(artPairs))
 		for pk := range artPairs {
+			pks = append(pks, pk)
+		}
+		slices.SortFunc(pks, func(x, y [2]string) int { return cmp.Or(strings.Compare(x[0], y[0]), strings.Compare(x[1], y[1])) })
+		for _, pk := range pks { // in order, so ties keep a deterministic order
 			get(pk).Articles++
 		}
 		sentIdx := make([]int, 0, len(inSent))
@@ -467,15 +472,20 @@ func pairs(arts []*dossier.Article, limit int) []Pair {
 			}
 		}
 	}
-	out := make([]Pair, 0, len(order))
+	ps := make([]*Pair, 0, len(order))
 	for _, k := range order {
-		out = append(out, *byKey[k])
+		ps = append(ps, byKey[k])
 	}
-	slices.SortFunc(out, func(x, y Pair) int {
+	slices.SortStableFunc(ps, func(x, y *Pair) int {
 		return cmp.Or(cmp.Compare(y.Sentences, x.Sentences), cmp.Compare(y.Articles, x.Articles),
 			strings.Compare(x.A, y.A), strings.Compare(x.B, y.B))
 	})
-	return truncate(out, limit)
+	ps = truncate(ps, limit)
+	out := make([]Pair, len(ps))
+	for i, p := range ps {
+		out[i] = *p
+	}
+	return out
 }
 
 // pairKey orders two entity keys by name so a pair has one key.

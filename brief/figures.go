@@ -73,15 +73,22 @@ func figures(arts []*dossier.Article, limit int) []FigureGroup {
 		}
 		return i
 	}
-	for i := range reps {
-		for j := i + 1; j < len(reps); j++ {
-			x, y := reps[i], reps[j]
-			if x.kind != y.kind || !strings.EqualFold(x.unit, y.unit) {
-				continue
-			}
-			if approxEqual(x.item.Value, y.item.Value) ||
-				(x.context != "" && x.context == y.context && x.item.ArticleID != y.item.ArticleID && near(x.item.Value, y.item.Value)) {
-				parent[find(i)] = find(j)
+	// Only figures of one kind and unit can be one quantity: compare within
+	// those buckets.
+	buckets := map[string][]int{}
+	for i, x := range reps {
+		k := x.kind + "\x00" + strings.ToLower(x.unit)
+		buckets[k] = append(buckets[k], i)
+	}
+	for _, idx := range buckets {
+		for a := range idx {
+			for b := a + 1; b < len(idx); b++ {
+				i, j := idx[a], idx[b]
+				x, y := reps[i], reps[j]
+				if approxEqual(x.item.Value, y.item.Value) ||
+					(x.context != "" && x.context == y.context && x.item.ArticleID != y.item.ArticleID && near(x.item.Value, y.item.Value)) {
+					parent[find(i)] = find(j)
+				}
 			}
 		}
 	}
