@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/dossier/dossier"
@@ -62,12 +63,63 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // OpenExisting opens the database file at path like Open, but returns an
-// ENOTFOUND error if the file does not exist instead of creating it.
+// ENOTFOUND error if the file does not exist instead of creating it. If
+// the file cannot be opened for writing (a read-only file, directory or
+// file system), it falls back to OpenReadOnly.
 func OpenExisting(ctx context.Context, path string) (*Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, dossier.Errorf(dossier.ENOTFOUND, "database %s does not exist", path)
 	}
-	return Open(ctx, path)
+	s, err := Open(ctx, path)
+	if err != nil && isReadOnlyError(err) {
+		return OpenReadOnly(ctx, path)
+	}
+	return s, err
+}
+
+// isReadOnlyError reports whether err is SQLite refusing to write.
+func isReadOnlyError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") ||
+		strings.Contains(msg, "unable to open database file")
+}
+
+// OpenReadOnly opens an existing database for reading only: nothing is
+// ever written (no migrations, no journal-mode change, query_only), so it
+// works on a read-only file or file system and never disturbs a running
+// ingest. Its schema must be current: otherwise it returns an ECONFLICT
+// error asking to open the file once with write access. Writes through
+// the returned Store fail.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, dossier.Errorf(dossier.ENOTFOUND, "database %s does not exist", path)
+	}
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "cache_size(-32000)", "temp_store(MEMORY)", "mmap_size(268435456)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("mode", "ro")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s read-only: %w", path, err)
+	}
+	ms, err := loadMigrations(migrationFS)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	var have int
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s read-only: %w", path, err)
+	}
+	if want := ms[len(ms)-1].version; have < want {
+		db.Close()
+		return nil, dossier.Errorf(dossier.ECONFLICT,
+			"database %s has schema version %d, this dossier needs %d: open it once with write access (for example with dossier ingest)",
+			path, have, want)
+	}
+	return &Store{db: db, path: path}, nil
 }
 
 // DB returns the underlying database handle, for tests and tools.
