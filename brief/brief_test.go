@@ -411,3 +411,14 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+func TestBuildIgnoresInputOrder(t *testing.T) {
+	arts, results := fixtureCorpus(t)
+	want, _ := json.Marshal(Build(Input{Query: "q", Results: results, Articles: arts}))
+	slices.Reverse(arts)
+	arts = append(arts, arts[0]) // a repeated article is counted once
+	got, _ := json.Marshal(Build(Input{Query: "q", Results: results, Articles: arts}))
+	if !bytes.Equal(got, want) {
+		t.Errorf("brief depends on the order of the articles:\n%s\n%s", got, want)
+	}
+}
