@@ -114,8 +114,13 @@ func TestSeedFigures(t *testing.T) {
 }
 
 // TestSeedGolden pins the quotes, figures and dates of the seed article.
+// Speakers come from the entity stage and are checked by TestSeedQuotes;
+// they are left out here so that entity work does not churn this file.
 func TestSeedGolden(t *testing.T) {
 	a := seedArticle(t)
+	for i := range a.Quotes {
+		a.Quotes[i].Speaker, a.Quotes[i].SpeakerEntity = "", ""
+	}
 	got, err := json.MarshalIndent(struct {
 		Quotes  []dossier.Quote  `json:"quotes"`
 		Figures []dossier.Figure `json:"figures"`
