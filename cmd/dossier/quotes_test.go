@@ -9,11 +9,33 @@ import (
 	"time"
 
 	"github.com/dossier/dossier"
-	"github.com/dossier/dossier/nlp"
+	"github.com/dossier/dossier/nlp/quote"
 	"github.com/dossier/dossier/sqlite"
 )
 
-// quotesDB stores two annotated articles with quotations.
+// withQuotes returns an article with the quotations of its text, attributed
+// through hand-made person entities (so the test does not depend on the
+// named-entity model).
+func withQuotes(a dossier.Article, people map[string][]string) dossier.Article {
+	for name, forms := range people {
+		e := dossier.Entity{ID: "per:" + strings.ToLower(strings.ReplaceAll(name, " ", "-")), Name: name, Type: dossier.PER}
+		for _, f := range forms {
+			for off := 0; ; {
+				i := strings.Index(a.Text[off:], f)
+				if i < 0 {
+					break
+				}
+				e.Mentions = append(e.Mentions, dossier.Span{Start: off + i, End: off + i + len(f), Text: f})
+				off += i + len(f)
+			}
+		}
+		a.Entities = append(a.Entities, e)
+	}
+	a.Quotes = quote.Extract(a.Text, a.Entities)
+	return a
+}
+
+// quotesDB stores two articles with quotations.
 func quotesDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "quotes.db")
@@ -22,10 +44,12 @@ func quotesDB(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	a1 := nlp.Annotate(dossier.Article{ID: "a1", Title: "Summit in Beijing", Published: time.Date(2024, 5, 16, 0, 0, 0, 0, time.UTC),
-		Text: "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing.\n\n“We believe it is necessary to work on a reliable security architecture,” said Putin."})
-	a2 := nlp.Annotate(dossier.Article{ID: "a2", Title: "Trade talks", Published: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC),
-		Text: "Chinese leader Xi Jinping spoke in Shanghai.\n\n“China and Russia promote the emergence of a multipolar world,” Xi said."})
+	a1 := withQuotes(dossier.Article{ID: "a1", Title: "Summit in Beijing", Published: time.Date(2024, 5, 16, 0, 0, 0, 0, time.UTC),
+		Text: "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing.\n\n“We believe it is necessary to work on a reliable security architecture,” said Putin."},
+		map[string][]string{"Vladimir Putin": {"Vladimir Putin", "Putin"}, "Xi Jinping": {"Xi Jinping"}})
+	a2 := withQuotes(dossier.Article{ID: "a2", Title: "Trade talks", Published: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC),
+		Text: "Chinese leader Xi Jinping spoke in Shanghai.\n\n“China and Russia promote the emergence of a multipolar world,” Xi said."},
+		map[string][]string{"Xi Jinping": {"Xi Jinping", "Xi"}})
 	if _, err := st.PutArticles(context.Background(), []*dossier.Article{&a1, &a2}); err != nil {
 		t.Fatal(err)
 	}
