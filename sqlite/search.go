@@ -226,7 +226,8 @@ const tierMin = 1000
 // more than finding them, so it ranks only the documents of the first
 // tier (an expression narrower than match) whose matches fill the page,
 // still by bm25 over match; if no tier fills the page, it ranks every
-// match. It returns the expression to make the page's snippets with.
+// match. It returns the expression to make the page's snippets with
+// (match itself: the cheapest to run that highlights every term).
 func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []string, limit, offset int) ([]hit, string, error) {
 	if total > tierMin {
 		for _, tier := range tiers {
@@ -235,7 +236,7 @@ func (s *Store) rankTiered(ctx context.Context, total int, match, where string, 
 				return nil, "", err
 			}
 			if len(hits) == limit {
-				return hits, tier, nil
+				return hits, match, nil
 			}
 		}
 	}
