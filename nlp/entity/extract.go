@@ -54,6 +54,7 @@ type article struct {
 	ents     []*ent
 	covered  []int // token -> entity index + 1 of a mention covering it
 	gaz      *gazetteer.Gazetteer
+	model    *ner.Model
 }
 
 // Extract returns the entities of text, each with all its mentions, in the
@@ -94,7 +95,7 @@ func normalizeToken(t string) string {
 func newArticle(text string, m *ner.Model, gaz *gazetteer.Gazetteer) *article {
 	raw := token.Tokenize(text)
 	sents := token.Split(text, raw)
-	a := &article{text: text, gaz: gaz, toks: make([]tok, 0, len(raw))}
+	a := &article{text: text, gaz: gaz, model: m, toks: make([]tok, 0, len(raw))}
 	doc := make([][]string, len(sents))
 	for si, s := range sents {
 		words := make([]string, len(s.Tokens))
@@ -274,8 +275,9 @@ func (a *article) collectMentions() {
 	}
 }
 
-// fixTypes gives every spelling one type (the majority), and makes a lone
-// surname of a person named in full a person.
+// fixTypes gives every spelling one type (the majority, or the type the
+// training data clearly gives the name when the model also chose it here),
+// and makes a lone surname of a person named in full a person.
 func (a *article) fixTypes() {
 	votes := map[string]map[string]int{}
 	firstType := map[string]string{}
@@ -285,6 +287,12 @@ func (a *article) fixTypes() {
 			firstType[m.key] = m.typ
 		}
 		votes[m.key][m.typ]++
+	}
+	for key, v := range votes {
+		if t, ok := a.model.TypePrior(key); ok && v[t] > 0 && len(v) > 1 {
+			votes[key] = map[string]int{t: 1}
+			firstType[key] = t
+		}
 	}
 	surnames := map[string]bool{}
 	for _, m := range a.mentions {

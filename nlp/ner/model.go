@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/dossier/dossier/nlp/gazetteer"
@@ -23,7 +24,7 @@ var embeddedModel []byte
 //go:embed clusters.tsv.gz
 var embeddedClusters []byte
 
-const modelMagic = "DOSSIER-NER-1\n"
+const modelMagic = "DOSSIER-NER-2\n"
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
@@ -35,6 +36,46 @@ type Model struct {
 	clusterH uint64 // fingerprint of the clusters the model was trained with
 	gaz      *gazetteer.Gazetteer
 	pool     sync.Pool
+	priors   map[string]string // lowercased name -> the type training data almost always gives it
+}
+
+// TypePrior returns the type the training data gives a name (compared
+// case-insensitively, words joined by single spaces) at least three times
+// and in at least 80% of its occurrences ("Microsoft" -> ORG), or false.
+// Entity resolution uses it to settle a name the model types differently
+// within one article.
+func (m *Model) TypePrior(name string) (string, bool) {
+	t, ok := m.priors[strings.ToLower(name)]
+	return t, ok
+}
+
+// typePriors counts the gold spans of sentences and keeps the names with a
+// clear type.
+func typePriors(sents []Sentence) map[string]string {
+	counts := map[string]map[string]int{}
+	for _, s := range sents {
+		for _, sp := range Spans(s.Tags) {
+			k := strings.ToLower(strings.Join(s.Tokens[sp.Start:sp.End], " "))
+			if counts[k] == nil {
+				counts[k] = map[string]int{}
+			}
+			counts[k][sp.Type]++
+		}
+	}
+	out := map[string]string{}
+	for k, c := range counts {
+		total, best, bn := 0, "", 0
+		for t, n := range c {
+			total += n
+			if n > bn || n == bn && t < best {
+				best, bn = t, n
+			}
+		}
+		if bn >= 3 && bn*5 >= total*4 {
+			out[k] = best
+		}
+	}
+	return out
 }
 
 var (
@@ -216,6 +257,17 @@ func (m *Model) Write(w io.Writer) error {
 			last = i
 		}
 	}
+	names := make([]string, 0, len(m.priors))
+	for k := range m.priors {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	putU(uint64(len(names)))
+	for _, k := range names {
+		putU(uint64(len(k)))
+		bw.WriteString(k)
+		bw.WriteByte(byte(typeIndex[m.priors[k]]))
+	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("ner: write model: %w", err)
 	}
@@ -277,6 +329,26 @@ func Read(r io.Reader, clusters *Clusters, gaz *gazetteer.Gazetteer) (*Model, er
 		}
 		pos += int(d)
 		m.w[pos] = int16(v)
+	}
+	np, err := binary.ReadUvarint(br)
+	if err != nil || np > 1<<22 {
+		return nil, fmt.Errorf("ner: read model: bad type priors count: %v", err)
+	}
+	m.priors = make(map[string]string, np)
+	types := [4]string{"PER", "ORG", "LOC", "MISC"}
+	for range np {
+		n, err := binary.ReadUvarint(br)
+		if err != nil || n > 1024 {
+			return nil, fmt.Errorf("ner: read model: bad type prior: %v", err)
+		}
+		buf := make([]byte, n+1)
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return nil, fmt.Errorf("ner: read model: %w", err)
+		}
+		if int(buf[n]) >= len(types) {
+			return nil, errors.New("ner: read model: bad type prior")
+		}
+		m.priors[string(buf[:n])] = types[buf[n]]
 	}
 	return m, nil
 }

@@ -33,6 +33,12 @@ func TestDefaultModelTags(t *testing.T) {
 			t.Errorf("invalid IOB2 at %d: %v", i, got)
 		}
 	}
+	if typ, ok := m.TypePrior("microsoft"); !ok || typ != "ORG" {
+		t.Errorf("TypePrior(microsoft) = %q, %v; want ORG", typ, ok)
+	}
+	if typ, ok := m.TypePrior("Xyzzy Unknown"); ok {
+		t.Errorf("TypePrior of an unknown name = %q", typ)
+	}
 	if out := m.Tag(nil); len(out) != 0 {
 		t.Errorf("Tag(nil) = %v", out)
 	}
@@ -43,7 +49,14 @@ func TestModelRoundTrip(t *testing.T) {
 		{Tokens: strings.Fields("Alice Smith visited Paris ."), Tags: strings.Fields("B-PER I-PER O B-LOC O")},
 		{Tokens: strings.Fields("Bob works for Acme Corp ."), Tags: strings.Fields("B-PER O O B-ORG I-ORG O")},
 	}
-	m := Train(train, TrainOptions{Epochs: 5, Bits: 12})
+	var data []Sentence
+	for range 3 { // three times, so the names get type priors
+		data = append(data, train...)
+	}
+	m := Train(data, TrainOptions{Epochs: 5, Bits: 12})
+	if typ, _ := m.TypePrior("Acme Corp"); typ != "ORG" {
+		t.Errorf("TypePrior(Acme Corp) = %q, want ORG", typ)
+	}
 	for _, s := range train {
 		if got := m.Tag(s.Tokens); !reflect.DeepEqual(got, s.Tags) {
 			t.Errorf("training sentence not learnt: %v, want %v", got, s.Tags)
@@ -56,6 +69,9 @@ func TestModelRoundTrip(t *testing.T) {
 	m2, err := Read(bytes.NewReader(buf.Bytes()), nil, nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m.priors, m2.priors) {
+		t.Errorf("type priors %v did not survive a round trip: %v", m.priors, m2.priors)
 	}
 	for _, s := range train {
 		if a, b := m.Tag(s.Tokens), m2.Tag(s.Tokens); !reflect.DeepEqual(a, b) {

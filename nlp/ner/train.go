@@ -126,6 +126,7 @@ func Train(train []Sentence, o TrainOptions) *Model {
 			c++
 		}
 		m := finish(w, u, &tw, &tu, c, o)
+		m.priors = typePriors(train)
 		if len(o.Dev) > 0 {
 			s := m.Score(o.Dev)
 			log.Info("epoch", "n", ep, "token_errors", errs, "dev_f1", math.Round(s.Overall.F1()*10000)/100)
