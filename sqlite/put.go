@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/dossier/dossier"
 )
@@ -73,7 +72,6 @@ func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (d
 type writer struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
-	paras map[int]*sql.Stmt // multi-row paragraph inserts by row count
 }
 
 var writerSQL = map[string]string{
@@ -86,6 +84,7 @@ var writerSQL = map[string]string{
 		FROM (SELECT 1) LEFT JOIN articles a ON a.id = ?1`,
 	"oldText":   `SELECT title, text FROM articles WHERE doc = ?`,
 	"hashOf":    `SELECT content_hash FROM articles WHERE id = ?`,
+	"paraAdd":   `INSERT INTO paragraphs (doc, seq, start, "end", heading) VALUES (?, ?, ?, ?, ?)`,
 	"dupPut":    `INSERT OR REPLACE INTO duplicates (id, duplicate_of) VALUES (?, ?)`,
 	"dupDel":    `DELETE FROM duplicates WHERE id = ?`,
 	"artDel":    `DELETE FROM articles WHERE doc = ?`,
@@ -107,7 +106,7 @@ var writerSQL = map[string]string{
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL)), paras: map[int]*sql.Stmt{}}
+	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL))}
 	for name, q := range writerSQL {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
@@ -123,43 +122,14 @@ func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
 	}
-	for _, st := range w.paras {
-		st.Close()
-	}
-}
-
-// maxRowsPerInsert bounds multi-row inserts (5 variables a row, well under
-// SQLite's limit of 32766).
-const maxRowsPerInsert = 500
-
-// insertParagraphs writes paragraphs with one multi-row INSERT per
-// maxRowsPerInsert rows.
-func (w *writer) insertParagraphs(ctx context.Context, doc int64, ps []dossier.Paragraph) error {
-	for start := 0; start < len(ps); start += maxRowsPerInsert {
-		chunk := ps[start:min(start+maxRowsPerInsert, len(ps))]
-		st, ok := w.paras[len(chunk)]
-		if !ok {
-			q := `INSERT INTO paragraphs (doc, seq, start, "end", heading) VALUES ` +
-				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?), ", len(chunk)), ", ")
-			var err error
-			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
-				return fmt.Errorf("prepare paragraphs: %w", err)
-			}
-			w.paras[len(chunk)] = st
-		}
-		args := make([]any, 0, 5*len(chunk))
-		for i, p := range chunk {
-			args = append(args, doc, start+i, p.Start, p.End, p.Heading)
-		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("paragraphs: %w", err)
-		}
-	}
-	return nil
 }
 
 func (w *writer) exec(ctx context.Context, name string, args ...any) (sql.Result, error) {
-	r, err := w.stmts[name].ExecContext(ctx, args...)
+	st, ok := w.stmts[name]
+	if !ok {
+		return nil, fmt.Errorf("no statement %q", name)
+	}
+	r, err := st.ExecContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -291,8 +261,13 @@ func (w *writer) children(ctx context.Context, doc int64, a *dossier.Article) er
 			return err
 		}
 	}
-	if err := w.insertParagraphs(ctx, doc, a.Paragraphs); err != nil {
-		return err
+	// One row per statement: a multi-row INSERT needs a statement
+	// journal, whose savepoint makes FTS5 flush its pending index data to
+	// disk for every article instead of once per batch.
+	for i, p := range a.Paragraphs {
+		if _, err := w.exec(ctx, "paraAdd", doc, i, p.Start, p.End, p.Heading); err != nil {
+			return err
+		}
 	}
 	for i, e := range a.Entities {
 		roles := e.Roles
