@@ -6,8 +6,9 @@ import (
 	"golang.org/x/net/html"
 )
 
-// preclean removes, before the main-text extraction, what a reader never
-// sees as part of the article but the extraction library would keep: hidden
+// preclean removes, before the main-text extraction, scripts, styles and
+// other non-text elements, and what a reader never sees as part of the
+// article but the extraction library would keep: hidden
 // elements, hover cards and tooltips inside the text, and cookie or consent
 // banners. It also unmarks embedded social posts (quoted tweets), which the
 // library would drop as social widgets although their text is quoted in
@@ -15,10 +16,19 @@ import (
 func preclean(doc *html.Node) {
 	var drop []*html.Node
 	walk(doc, func(n *html.Node) {
+		if n.Type == html.CommentNode {
+			drop = append(drop, n)
+			return
+		}
 		if n.Type != html.ElementNode {
 			return
 		}
 		switch n.Data {
+		case "script", "style", "svg", "template", "iframe", "link", "canvas", "video", "audio", "object", "embed":
+			// Never article text; the metadata was read before. Dropping
+			// them early spares the library's copies of the tree.
+			drop = append(drop, n)
+			return
 		case "html", "body", "head", "main", "article":
 			return
 		case "blockquote":
