@@ -100,6 +100,9 @@ func screenshotDir(t *testing.T) string {
 // seed article and find the Putin quote highlighted, then open a hostile
 // article and check that nothing in it runs.
 func TestBrowser(t *testing.T) {
+	if testing.Short() && os.Getenv("DOSSIER_REQUIRE_BROWSER") == "" {
+		t.Skip("starts Chromium; skipped in -short mode (set DOSSIER_REQUIRE_BROWSER to run it)")
+	}
 	exe := chromiumPath(t)
 	st := browserStore(t)
 	s, err := New(st, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
