@@ -45,7 +45,7 @@ func chooseBlocks(bs []block, pm pageMeta, doc *html.Node, opts trafilatura.Opti
 	if n >= minText {
 		return bs
 	}
-	if alt := filterBlocks(fallbackBlocks(doc, opts), title, description, byline); textRunes(alt) > n {
+	if alt := filterBlocks(rescueBlocks(doc), title, description, byline); textRunes(alt) > n {
 		bs = alt
 	}
 	return bs
@@ -76,17 +76,55 @@ func ldBodyBlocks(pm pageMeta) []block {
 	return out
 }
 
-// fallbackBlocks runs trafilatura again with its own fallbacks
-// (readability and dom-distiller, compared by the library) and its
-// whole-page rescue, for pages where the first pass found too little.
-func fallbackBlocks(doc *html.Node, opts trafilatura.Options) []block {
-	opts.Config = trafilatura.DefaultConfig()
-	opts.EnableFallback = true
-	res, err := trafilatura.ExtractDocument(doc, opts)
-	if err != nil || res == nil || res.ContentNode == nil {
+// rescueBlocks is the last resort for short pages: the text of the first
+// <article> (else <main>, else <body>) without navigation, headers,
+// footers, asides, forms and share, social, related or comment blocks.
+func rescueBlocks(doc *html.Node) []block {
+	var article, main, body *html.Node
+	walk(doc, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch {
+		case n.Data == "article" && article == nil:
+			article = n
+		case (n.Data == "main" || strings.EqualFold(attr(n, "role"), "main")) && main == nil:
+			main = n
+		case n.Data == "body" && body == nil:
+			body = n
+		}
+	})
+	root := article
+	if root == nil {
+		root = main
+	}
+	if root == nil {
+		root = body
+	}
+	if root == nil {
 		return nil
 	}
-	return blocks(res.ContentNode)
+	root = cloneTree(root)
+	var drop []*html.Node
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n == root {
+			return
+		}
+		switch n.Data {
+		case "nav", "header", "footer", "aside", "form", "button", "select", "menu", "noscript", "figure":
+			drop = append(drop, n)
+			return
+		}
+		if hasToken(n, "share", "social", "related", "comment", "newsletter", "menu", "breadcrumb", "sidebar", "byline", "author") {
+			drop = append(drop, n)
+		}
+	})
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	return blocks(root)
 }
 
 // readabilityBlocks extracts the main text with go-readability, the

@@ -27,6 +27,9 @@ func runEvalExtraction(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("eval extraction: want one DIR, got %d arguments", len(pos))
 	}
+	if *engine != "dossier" && !slices.Contains(extract.Baselines, *engine) {
+		return fmt.Errorf("eval extraction: unknown engine %q (want dossier, %s)", *engine, strings.Join(extract.Baselines, ", "))
+	}
 	if *half != "all" && *half != "a" && *half != "b" {
 		return fmt.Errorf("eval extraction: --half must be a, b or all, not %q", *half)
 	}
@@ -85,7 +88,7 @@ func runEvalExtraction(ctx context.Context, e env, args []string) error {
 	if *worst > 0 {
 		fmt.Fprintf(e.stdout, "\nworst %d pages:\n", min(*worst, len(results)))
 		for _, r := range results[:min(*worst, len(results))] {
-			fmt.Fprintf(e.stdout, "  %.3f  P %.3f  R %.3f  %s  %s\n", r.score.F1(), r.score.Precision, r.score.Recall, r.page.ID[:12], r.page.URL)
+			fmt.Fprintf(e.stdout, "  %.3f  P %.3f  R %.3f  %s  %s\n", r.score.F1(), r.score.Precision, r.score.Recall, r.page.ID[:min(12, len(r.page.ID))], r.page.URL)
 		}
 	}
 	if *engine == "dossier" {
