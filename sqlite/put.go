@@ -90,6 +90,8 @@ var writerSQL = map[string]string{
 	"artDel":    `DELETE FROM articles WHERE doc = ?`,
 	"ftsAdd":    `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
 	"ftsDel":    `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`,
+	"titleAdd":  `INSERT INTO titles_fts (rowid, title) VALUES (?, ?)`,
+	"titleDel":  `INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', ?, ?)`,
 	"paraDel":   `DELETE FROM paragraphs WHERE doc = ?`,
 	"entDel":    `DELETE FROM entities WHERE doc = ?`,
 	"menDel":    `DELETE FROM mentions WHERE doc = ?`,
@@ -230,11 +232,14 @@ func (w *writer) put(ctx context.Context, a *dossier.Article, st *dossier.PutSta
 	return nil
 }
 
-// unindex removes a stored article from the full-text index, giving the
+// unindex removes a stored article from the full-text indexes, giving the
 // exact values it was indexed with (external-content FTS5 needs them).
 func (w *writer) unindex(ctx context.Context, doc int64, dupOf, title, text string) error {
+	if _, err := w.exec(ctx, "titleDel", doc, title); err != nil {
+		return err
+	}
 	if dupOf != "" {
-		return nil // never indexed
+		return nil // never in articles_fts
 	}
 	_, err := w.exec(ctx, "ftsDel", doc, title, text)
 	return err
@@ -256,6 +261,9 @@ func articleArgs(a *dossier.Article, hash string) ([]any, error) {
 
 // children writes an article's extracted rows and indexes its text.
 func (w *writer) children(ctx context.Context, doc int64, a *dossier.Article) error {
+	if _, err := w.exec(ctx, "titleAdd", doc, a.Title); err != nil {
+		return err
+	}
 	if a.DuplicateOf == "" {
 		if _, err := w.exec(ctx, "ftsAdd", doc, a.Title, a.Text); err != nil {
 			return err

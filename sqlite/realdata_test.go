@@ -35,8 +35,10 @@ func checkIntegrity(t *testing.T, s *Store) {
 		t.Errorf("integrity_check = %q, %v", res, err)
 	}
 	// With rank 1, FTS5 also checks the index against the content table.
-	if _, err := s.db.Exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
-		t.Errorf("FTS5 integrity-check: %v", err)
+	for _, table := range []string{"articles_fts", "titles_fts"} {
+		if _, err := s.db.Exec(`INSERT INTO ` + table + ` (` + table + `, rank) VALUES ('integrity-check', 1)`); err != nil {
+			t.Errorf("FTS5 integrity-check of %s: %v", table, err)
+		}
 	}
 	var fk int
 	if err := s.db.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&fk); err != nil || fk != 0 {

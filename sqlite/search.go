@@ -179,13 +179,13 @@ func (s *Store) countMatches(ctx context.Context, match, where string, fargs []a
 // documents that also match it are scored: the bm25 call still scores the
 // original expression (its statistics are computed once per cursor), and
 // the tier is a set test evaluated before it.
-func (s *Store) ranked(ctx context.Context, match, where string, fargs []any, tier string, limit, offset int) ([]hit, error) {
+func (s *Store) ranked(ctx context.Context, match, where string, fargs []any, t *tier, limit, offset int) ([]hit, error) {
 	args := append([]any{match}, fargs...)
-	if tier != "" {
+	if t != nil {
 		// The unary + keeps the planner from probing the index by rowid
 		// (each probe would recompute bm25's statistics).
-		where += ` AND +f.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`
-		args = append(args, tier)
+		where += ` AND +f.rowid IN (SELECT rowid FROM ` + t.table + ` WHERE ` + t.table + ` MATCH ?)`
+		args = append(args, t.expr)
 	}
 	join := ""
 	if len(fargs) > 0 {
@@ -221,41 +221,60 @@ type hit struct {
 // microseconds per document.
 const tierMin = 1000
 
+// tier is a set of documents narrower than a query's matches: those
+// matching expr in the FTS5 table (articles_fts or titles_fts).
+type tier struct {
+	table, expr string
+}
+
 // rankTiered ranks the matches of match. When there are more than tierMin
 // of them, scoring each with bm25 (a few microseconds apiece) would cost
 // more than finding them, so it ranks only the documents of the first
-// tier (an expression narrower than match) whose matches fill the page,
-// still by bm25 over match; if no tier fills the page, it ranks every
-// match. It returns the expression to make the page's snippets with
-// (match itself: the cheapest to run that highlights every term).
-func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []string, limit, offset int) ([]hit, string, error) {
+// tier that fills the page, still by bm25 over match; if no tier does, it
+// ranks every match. Tiers in titles_fts are first counted there, which is
+// cheap, and skipped when too small.
+func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []tier, limit, offset int) ([]hit, error) {
 	if total > tierMin {
-		for _, tier := range tiers {
-			hits, err := s.ranked(ctx, match, where, fargs, tier, limit, offset)
+		for _, t := range tiers {
+			if t.table == "titles_fts" {
+				var n int
+				if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM titles_fts WHERE titles_fts MATCH ?`, t.expr).Scan(&n); err != nil {
+					return nil, err
+				}
+				if n < offset+limit {
+					continue
+				}
+			}
+			hits, err := s.ranked(ctx, match, where, fargs, &t, limit, offset)
 			if err != nil {
-				return nil, "", err
+				return nil, err
 			}
 			if len(hits) == limit {
-				return hits, match, nil
+				return hits, nil
 			}
 		}
 	}
-	hits, err := s.ranked(ctx, match, where, fargs, "", limit, offset)
-	return hits, match, err
+	return s.ranked(ctx, match, where, fargs, nil, limit, offset)
 }
 
-// titleTier returns the expression for matches of expr with at least one
-// clause in the title: with the title weighted, they outrank body-only
-// matches in all but rare cases.
-func titleTier(expr string, clauses []dossier.Clause) string {
-	var any []string
+// titleTiers returns the tiers of a query's matches with every clause in
+// the title, then with any clause in the title: with the title weighted,
+// they outrank the others in all but rare cases.
+func titleTiers(clauses []dossier.Clause) []tier {
+	var all, anyTerm []string
 	for _, c := range clauses {
-		for _, t := range c {
-			t.Field = dossier.FieldTitle
-			any = append(any, ftsTerm(t))
+		plain := make(dossier.Clause, len(c))
+		for i, t := range c {
+			t.Field = ""
+			plain[i] = t
+			anyTerm = append(anyTerm, ftsTerm(t))
 		}
+		all = append(all, ftsClause(plain))
 	}
-	return "(" + expr + ") AND (" + strings.Join(any, " OR ") + ")"
+	return []tier{
+		{"titles_fts", strings.Join(all, " AND ")},
+		{"titles_fts", strings.Join(anyTerm, " OR ")},
+	}
 }
 
 // searchAll ranks documents matching every clause by bm25.
@@ -269,11 +288,11 @@ func (s *Store) searchAll(ctx context.Context, clauses []dossier.Clause, exclude
 	if res.Total == 0 || offset >= res.Total {
 		return res, nil
 	}
-	hits, snip, err := s.rankTiered(ctx, res.Total, match, where, fargs, []string{titleTier(match, clauses)}, limit, offset)
+	hits, err := s.rankTiered(ctx, res.Total, match, where, fargs, titleTiers(clauses), limit, offset)
 	if err != nil {
 		return nil, err
 	}
-	return s.finish(ctx, res, hits, snip)
+	return s.finish(ctx, res, hits, match)
 }
 
 // quorum returns the expression matching documents that match all but
@@ -312,18 +331,18 @@ func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude
 	if res.Total == 0 || offset >= res.Total {
 		return res, nil
 	}
-	tiers := []string{matchAll(clauses, exclude)}
+	tiers := []tier{{"articles_fts", matchAll(clauses, exclude)}}
 	if len(clauses) > 2 {
-		tiers = append(tiers, quorum(clauses, exclude))
+		tiers = append(tiers, tier{"articles_fts", quorum(clauses, exclude)})
 	}
 	if offset+limit > rerankDepth {
-		hits, snip, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, limit, offset)
+		hits, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, limit, offset)
 		if err != nil {
 			return nil, err
 		}
-		return s.finish(ctx, res, hits, snip)
+		return s.finish(ctx, res, hits, match)
 	}
-	hits, snip, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, max(offset+limit, 50), 0)
+	hits, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, max(offset+limit, 50), 0)
 	if err != nil {
 		return nil, err
 	}
@@ -359,12 +378,11 @@ func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude
 	if offset >= len(hits) {
 		return res, nil
 	}
-	return s.finish(ctx, res, hits[offset:min(offset+limit, len(hits))], snip)
+	return s.finish(ctx, res, hits[offset:min(offset+limit, len(hits))], match)
 }
 
 // finish loads the page's article fields and snippets, made with the
-// FTS5 expression snip (the query, or the tier the page was ranked in,
-// which highlights the same body terms). Snippets are made
+// FTS5 expression snip (the query's). Snippets are made
 // only for the page, not for every match. The score is -bm25 (higher is
 // better); in natural-language mode its integer part is the number of
 // clauses matched and its fraction grows with bm25 relevance.

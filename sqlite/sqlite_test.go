@@ -21,7 +21,21 @@ func openTemp(t testing.TB) *Store {
 }
 
 func TestContract(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) dossier.Store { return openTemp(t) })
+	storetest.Run(t, func(t *testing.T) dossier.Store {
+		s := openTemp(t)
+		// After the suite's Close (cleanups run last-in first-out), reopen
+		// the file and check that the indexes match the content.
+		path := s.path
+		t.Cleanup(func() {
+			s, err := Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			checkIntegrity(t, s)
+		})
+		return s
+	})
 }
 
 func TestOpenReadOnly(t *testing.T) {
