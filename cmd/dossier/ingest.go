@@ -73,7 +73,11 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("ingest: %d inputs or records failed (see above); the others were stored", sum.Failed)
+		what := "inputs or records"
+		if sum.Failed == 1 {
+			what = "input or record"
+		}
+		return fmt.Errorf("ingest: %d %s failed (see above); everything else was stored", sum.Failed, what)
 	}
 	return nil
 }
