@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/dossier/dossier"
 )
 
 // startTime stamps the embedded files (they change only with the binary).
@@ -26,7 +28,7 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := fs.Stat(sub, name); err != nil || name == "" || strings.Contains(name, "..") {
-		s.handleNotFound(w, r)
+		s.fail(w, r, dossier.Errorf(dossier.ENOTFOUND, "no file %s", r.URL.Path))
 		return
 	}
 	http.ServeFileFS(w, r, sub, name)

@@ -70,8 +70,30 @@ type errorPage struct {
 	Message string
 }
 
+// handleNotFound answers paths no route serves: 405 with an Allow header
+// when the path exists for another method, else 404.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, dossier.Errorf(dossier.ENOTFOUND, "no page at %s", r.URL.Path))
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
+		s.fail(w, r, dossier.Errorf(dossier.ENOTFOUND, "no page at %s", r.URL.Path))
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	msg := r.Method + " is not allowed on " + r.URL.Path + " (allowed: " + strings.Join(allow, ", ") + ")"
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		var body apiError
+		body.Error.Code, body.Error.Message = dossier.EINVALID, msg
+		writeJSON(w, http.StatusMethodNotAllowed, body)
+		return
+	}
+	s.render(w, r, http.StatusMethodNotAllowed, "error", errorPage{Status: http.StatusMethodNotAllowed, Title: http.StatusText(http.StatusMethodNotAllowed), Message: msg})
 }
 
 // writeJSON writes v as JSON with status.

@@ -483,6 +483,23 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	}
 }
 
+func TestMethodNotAllowed(t *testing.T) {
+	ts := newTestServer(t, newMemStore(fixtureArticles(t)...), Options{})
+	for _, tc := range []struct{ method, path, allow string }{
+		{"DELETE", "/api/articles", "POST"},
+		{"PUT", "/api/articles/seed-putin-china", "GET"},
+		{"POST", "/search", "GET"},
+	} {
+		r := do(t, tc.method, ts.URL+tc.path, nil, nil)
+		if r.status != 405 || r.header.Get("Allow") != tc.allow {
+			t.Errorf("%s %s = %d Allow %q, want 405 %q", tc.method, tc.path, r.status, r.header.Get("Allow"), tc.allow)
+		}
+	}
+	if r := do(t, "DELETE", ts.URL+"/nowhere", nil, nil); r.status != 404 {
+		t.Errorf("DELETE /nowhere = %d, want 404", r.status)
+	}
+}
+
 func TestHTTPStatus(t *testing.T) {
 	for code, want := range map[string]int{
 		dossier.ENOTFOUND: 404, dossier.EINVALID: 400, dossier.EUNAUTHORIZED: 401,
