@@ -660,3 +660,33 @@ func TestRunCancelled(t *testing.T) {
 		t.Errorf("stored %d (summary %s), want the first batch of 100", st.count(), sum)
 	}
 }
+
+// TestRunProgress draws a progress bar on the Progress writer (a terminal
+// in the command) and nothing without one.
+func TestRunProgress(t *testing.T) {
+	var recs []map[string]any
+	for i := range 3000 {
+		recs = append(recs, art(fmt.Sprint(i), "T", fmt.Sprintf("text %d %s", i, strings.Repeat("words ", 200))))
+	}
+	p := write(t, t.TempDir(), "x.jsonl", jsonl(recs...))
+	var bar bytes.Buffer
+	slow := &slowStore{memStore: newMemStore(), delay: 20 * time.Millisecond}
+	sum, err := Run(context.Background(), []string{p}, Options{Store: slow, Progress: &bar, BatchSize: 100})
+	if err != nil || sum.New != 3000 {
+		t.Fatalf("Run: %v %s", err, sum)
+	}
+	if !strings.Contains(bar.String(), "ingest: ") || !strings.Contains(bar.String(), "% |") {
+		t.Errorf("progress output %q lacks the bar", bar.String())
+	}
+}
+
+// slowStore delays each PutArticles, for a run long enough to draw.
+type slowStore struct {
+	*memStore
+	delay time.Duration
+}
+
+func (s *slowStore) PutArticles(ctx context.Context, as []*dossier.Article) (dossier.PutStats, error) {
+	time.Sleep(s.delay)
+	return s.memStore.PutArticles(ctx, as)
+}
