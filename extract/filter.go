@@ -11,7 +11,7 @@ import (
 var (
 	// promo matches short paragraphs that address the reader about the
 	// site rather than the story.
-	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|also on\b|we use cookies\b|this (site|website) uses cookies\b)`)
+	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|also on\b|leggi anche\b|lesen sie auch\b|lea también\b|leia também\b|lire aussi\b|читайте также\b|we use cookies\b|this (site|website) uses cookies\b)`)
 	// relatedHead matches the heading of a related-content list.
 	relatedHead = regexp.MustCompile(`(?i)^\W*(you (may|might) (also )?(like|enjoy)|related( stories| articles| posts| content| coverage| reading| links)?|read (more|next|also)|more (from|on|stories|news|to read)|recommended|trending|popular|most (read|popular|viewed)|see also|further reading|also on|latest (news|stories))\b`)
 	dateline    = regexp.MustCompile(`(?i)^\W*(published|updated|posted|last (updated|modified)|first published|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|publié|mis à jour|опубликовано|обновлено)\b`)
@@ -61,6 +61,8 @@ func filterBlocks(bs []block, title, description, byline string) []block {
 			continue // the byline or dateline above the text
 		case words <= promoInsideMaxWords && promoInside.MatchString(b.text):
 			continue
+		case (i == 0 || i >= len(bs)-2) && words <= 2*promoInsideMaxWords && promoInside.MatchString(b.text):
+			continue // a longer promotion or author note opening or closing the text
 		case bareURL.MatchString(b.text):
 			continue
 		case words <= 12 && relatedHead.MatchString(b.text):
@@ -77,6 +79,34 @@ func filterBlocks(bs []block, title, description, byline string) []block {
 	// A trailing run of link-only items is a list of related links.
 	for len(out) > 0 && linkDense(out[len(out)-1]) && out[len(out)-1].tag == "li" {
 		out = out[:len(out)-1]
+	}
+	return dropLinkRuns(out)
+}
+
+// linkRunMaxWords bounds the blocks that dropLinkRuns treats as links.
+const linkRunMaxWords = 20
+
+// dropLinkRuns removes runs of two or more consecutive short blocks that
+// are nearly all link text: lists of related or recommended articles.
+func dropLinkRuns(bs []block) []block {
+	isLink := func(b block) bool {
+		return !b.heading && linkDense(b) && len(Tokens(b.text)) <= linkRunMaxWords
+	}
+	out := bs[:0]
+	for i := 0; i < len(bs); {
+		j := i
+		for j < len(bs) && isLink(bs[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			i = j
+			continue
+		}
+		if j == i {
+			j = i + 1
+		}
+		out = append(out, bs[i:j]...)
+		i = j
 	}
 	return out
 }
