@@ -567,7 +567,10 @@ func (d *doc) sourceOK(s, e int, loose bool) bool {
 	if l := d.low[e-1]; l == "'s" || l == "’s" || l == "that" || l == "originally" {
 		return false
 	}
-	if e-s == 1 && (strings.HasSuffix(d.low[s], "ing") || strings.HasSuffix(d.low[s], "ed")) {
+	if e-s == 1 && (strings.HasSuffix(d.low[s], "ing") || strings.HasSuffix(d.low[s], "ed")) &&
+		!(isCap(d.toks[s].Text) && (d.first[d.sentOf[s]] != s || d.agent[s])) {
+		// "Asked", "Speaking": not a speaker; "Reed", "Husted" after a
+		// quotation or known as a name are.
 		return false
 	}
 	depth := 0
@@ -629,6 +632,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 		i++
 	}
 	maxSource := 30
+	nextSent := false
 	if i >= limit {
 		if si+1 >= len(d.sents) || d.para[si+1] != d.para[si] || c+1 != limit {
 			return nil
@@ -638,6 +642,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 		si++
 		i, limit = d.first[si], d.sentEnd(si)
 		maxSource = 6
+		nextSent = true
 	}
 	// Cue first: "said the Russian leader", "according to TASS".
 	if e := d.cueAt(i, limit); e > i {
@@ -645,14 +650,21 @@ func (d *doc) afterAttribution(c int) *attribution {
 		for j < limit && timeWords[d.low[j]] {
 			j++
 		}
-		if se := d.npForward(j, limit); se > j && d.sourceOK(j, se, true) {
+		if se := d.npForward(j, limit); se > j && d.sourceOK(j, se, true) && (!nextSent || d.shortTail(i, se, limit)) {
 			return &attribution{cueS: i, cueE: e, srcS: j, srcE: se}
 		}
 		return nil
 	}
 	// Source first: "he said", "Soe Min, a USDP member ..., said".
+	depth := 0
 	for j := i; j < limit && j-i < maxSource; j++ {
-		if isDoubleQuote(d.toks[j].Text) || d.toks[j].Text == "." || d.toks[j].Text == ";" {
+		switch d.toks[j].Text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if isDoubleQuote(d.toks[j].Text) || (d.toks[j].Text == "." || d.toks[j].Text == ";") && depth <= 0 {
 			return nil
 		}
 		e := d.cueAt(j, limit)
@@ -660,7 +672,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 			continue
 		}
 		se := j
-		for se > i && adverbs[d.low[se-1]] {
+		for se > i && adverbs[d.low[se-1]] && !isCap(d.toks[se-1].Text) {
 			se--
 		}
 		for se > i && d.toks[se-1].Text == "," {
@@ -670,11 +682,54 @@ func (d *doc) afterAttribution(c int) *attribution {
 			if !isCap(d.toks[i].Text) && pronouns[d.low[i]] == "" && !determiners[d.low[i]] && !d.hasRole(i, se) && !(se-i > 1 && isCap(d.toks[i+1].Text)) {
 				return nil
 			}
+			if nextSent && !d.shortTail(j, e, limit) {
+				// "“…” She noted a planned rally ...", "He added, “…”": a
+				// sentence of its own, not the attribution of the quote
+				// before it.
+				return nil
+			}
 			return &attribution{cueS: j, cueE: e, srcS: i, srcE: se}
 		}
 		return nil
 	}
 	return nil
+}
+
+// shortTail reports whether tokens [s, e) after a cue in the sentence
+// following a quotation are only a tail ("Tuesday.", "in a statement.",
+// "reporters during a news conference."), so that the sentence is the
+// quote's attribution and not one of its own ("She noted a planned rally",
+// "He added, “…”", "She replied that ...").
+func (d *doc) shortTail(cueS, s, e int) bool {
+	for k := s; k < e; k++ {
+		t := d.toks[k].Text
+		if isDoubleQuote(t) || t == ":" || d.low[k] == "that" {
+			return false
+		}
+	}
+	k := s
+	if l := cueVerbs[d.low[cueS]]; l == "tell" || l == "ask" {
+		// An addressee: "told reporters", "asked CNN".
+		if oe := d.npForward(k, e); oe > k && oe-k <= 4 {
+			k = oe
+		}
+	}
+	for k < e && (timeWords[d.low[k]] || adverbs[d.low[k]] || strings.HasSuffix(d.low[k], "ly")) {
+		k++
+	}
+	if k >= e {
+		return true
+	}
+	w := d.low[k]
+	return !isWord(d.toks[k].Text) || tailPrepositions[w]
+}
+
+// tailPrepositions open the tail of an attribution ("said in a statement").
+var tailPrepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "to": true, "after": true, "before": true,
+	"from": true, "with": true, "while": true, "when": true, "as": true, "outside": true,
+	"inside": true, "into": true, "of": true, "about": true, "through": true, "via": true,
+	"last": true, "this": true, "over": true, "by": true, "under": true, "for": true,
 }
 
 // beforeAttribution looks for "X said: “…", "X, stating: “…", "according to

@@ -65,6 +65,10 @@ func TestPatterns(t *testing.T) {
 		{"told reporters", `Roe told reporters that the plan was dead.`, "indirect", "that the plan was dead", "told", "Roe", "Jane Roe"},
 		{"partial", `Roe said the relations have withstood “storms and changes” over the years.`, "partial", "storms and changes", "said", "Roe", "Jane Roe"},
 		{"spokesman", `“No decision has been taken yet,” a spokesman for the ministry said.`, "direct", "No decision has been taken yet", "said", "a spokesman for the ministry", ""},
+		{"name ending in -ed", `"Paul is very much into the basics," Reed said.`, "direct", "Paul is very much into the basics", "said", "Reed", "Reed"},
+		{"name that is a modal", `"The war is a reminder of the stakes," Will wrote.`, "direct", "The war is a reminder of the stakes", "wrote", "Will", "Will"},
+		{"party tag with a full stop", `"It reminds us how important this is," Sen. Jane Roe (R-Fla.) said Saturday.`, "direct", "It reminds us how important this is", "said", "Sen. Jane Roe (R-Fla.)", "Jane Roe"},
+		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +108,23 @@ func TestSplitAndContinued(t *testing.T) {
 		}
 	}
 	checkQuotes(t, text, qs)
+}
+
+func TestNextSentenceOfItsOwn(t *testing.T) {
+	// The sentence after a quote is its attribution only when it is short
+	// ("She said."); one with an object, a clause or a quote of its own
+	// is not, and the quote continues the one before it.
+	text := "“I disagree with the assertion,” Jane Roe said. “We feel good about the areas we are going to.” She noted a planned rally on Saturday in Sioux City.\n\n" +
+		"“We are ready for the vote,” Roe said. “It will be close.” She added, “But we will win it.”"
+	qs := Extract(text, []dossier.Entity{person(text, "Jane Roe", "Jane Roe", "Roe")})
+	checkQuotes(t, text, qs)
+	for _, q := range qs {
+		if strings.HasPrefix(q.Text, "I disagree") || strings.HasPrefix(q.Text, "We are ready") {
+			if q.Source == nil || !strings.Contains(q.Source.Text, "Roe") || len(q.Parts) != 2 {
+				t.Errorf("%q: source %q with %d parts, want Roe's quote in 2 parts", q.Text, srcText(q), len(q.Parts))
+			}
+		}
+	}
 }
 
 func TestScareQuotesSkipped(t *testing.T) {
