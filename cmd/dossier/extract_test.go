@@ -4,12 +4,53 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dossier/dossier/sample"
 )
+
+var updateGolden = flag.Bool("update-extract", false, "rewrite testdata/extract/*.golden.json")
+
+// TestExtractGolden runs 'dossier extract --no-nlp' on every input in
+// testdata/extract and compares the JSON with its .golden.json (rewrite
+// them with -update-extract).
+func TestExtractGolden(t *testing.T) {
+	inputs, _ := filepath.Glob("testdata/extract/*")
+	n := 0
+	for _, in := range inputs {
+		if strings.HasSuffix(in, ".golden.json") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			out, errOut, err := runCmd(t, "extract", "--no-nlp", in)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, errOut)
+			}
+			golden := strings.TrimSuffix(in, filepath.Ext(in)) + ".golden.json"
+			if *updateGolden {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestExtractGolden -update-extract)", err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s:\n%s", golden, out)
+			}
+		})
+	}
+	if n == 0 {
+		t.Fatal("no inputs in testdata/extract")
+	}
+}
 
 // extractKeys are the keys the extract JSON output always has.
 var extractKeys = []string{"id", "title", "topic", "byline", "published", "url", "source", "language", "text",
