@@ -107,6 +107,8 @@ func matchAny(clauses []dossier.Clause, exclude []dossier.Term) string {
 }
 
 // filterSQL renders the query's filters as SQL conditions on articles a.
+// They read only columns of the covering index articles_filter, which
+// the search queries join through.
 func filterSQL(q dossier.Query) (string, []any) {
 	var conds []string
 	var args []any
@@ -166,7 +168,7 @@ func setTitleWeight(w float64) { rankCall = rankFor(w) }
 func (s *Store) countMatches(ctx context.Context, match, where string, fargs []any) (int, error) {
 	q := `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`
 	if where != "" {
-		q = `SELECT count(*) FROM articles_fts f JOIN articles a ON a.doc = f.rowid WHERE f.articles_fts MATCH ?` + where
+		q = `SELECT count(*) FROM articles_fts f JOIN articles a INDEXED BY articles_filter ON a.doc = f.rowid WHERE f.articles_fts MATCH ?` + where
 	}
 	var n int
 	err := s.db.QueryRowContext(ctx, q, append([]any{match}, fargs...)...).Scan(&n)
@@ -189,7 +191,7 @@ func (s *Store) ranked(ctx context.Context, match, where string, fargs []any, t 
 	}
 	join := ""
 	if len(fargs) > 0 {
-		join = ` JOIN articles a ON a.doc = f.rowid`
+		join = ` JOIN articles a INDEXED BY articles_filter ON a.doc = f.rowid`
 	}
 	q := `SELECT f.rowid, ` + rankCall + ` AS r FROM articles_fts f` + join + `
 		WHERE f.articles_fts MATCH ?` + where + ` ORDER BY r LIMIT ? OFFSET ?`
