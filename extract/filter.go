@@ -90,7 +90,7 @@ const linkRunMaxWords = 20
 // are nearly all link text: lists of related or recommended articles.
 func dropLinkRuns(bs []block) []block {
 	isLink := func(b block) bool {
-		return !b.heading && linkDense(b) && len(Tokens(b.text)) <= linkRunMaxWords
+		return linkDense(b) && len(Tokens(b.text)) <= linkRunMaxWords
 	}
 	out := bs[:0]
 	for i := 0; i < len(bs); {
