@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/dossier/dossier/ingest"
@@ -27,6 +28,12 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	workers := fs.Int("workers", 0, "annotation workers (0: one per CPU)")
 	batch := fs.Int("batch", ingest.DefaultBatchSize, "articles stored per transaction")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		fmt.Fprintf(e.stderr, "\nFormats, detected by content (gzip is read transparently): %s.\n"+
+			"Directories are walked recursively for files ending in %s (and .gz).\n", formatNames(), formatExts())
+	}
 	sources, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -80,6 +87,26 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("ingest: %d %s failed (see above); everything else was stored", sum.Failed, what)
 	}
 	return nil
+}
+
+// formatNames lists the registered input formats.
+func formatNames() string {
+	var names []string
+	for _, f := range ingest.Formats() {
+		if f.Name != "unsupported" {
+			names = append(names, f.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// formatExts lists the file endings read from directories.
+func formatExts() string {
+	var exts []string
+	for _, f := range ingest.Formats() {
+		exts = append(exts, f.Exts...)
+	}
+	return strings.Join(exts, " ")
 }
 
 // isTTY reports whether w is a terminal (for progress bars).
