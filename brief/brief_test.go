@@ -319,12 +319,19 @@ func TestHTMLEscapesArticleText(t *testing.T) {
 }
 
 func TestMarkdownEscapes(t *testing.T) {
+	b := fixtureBrief(t)
+	b.Articles[0].URL = "javascript:alert(1)"
+	b.Articles[1].URL = "https://example.com/a"
 	var buf bytes.Buffer
-	if err := WriteMarkdown(&buf, fixtureBrief(t), Options{}); err != nil {
+	if err := WriteMarkdown(&buf, b, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(buf.String(), "<script>") || strings.Contains(buf.String(), "<b>") {
+	out := buf.String()
+	if strings.Contains(out, "<script>") || strings.Contains(out, "<b>") {
 		t.Errorf("markdown brief passes raw HTML through")
+	}
+	if strings.Contains(out, "javascript:") || !strings.Contains(out, "(<https://example.com/a>)") {
+		t.Errorf("markdown links: only http(s) URLs may be linked:\n%s", out)
 	}
 }
 

@@ -133,7 +133,7 @@ func WriteMarkdown(w io.Writer, b *Brief, opt Options) error {
 			title := md(a.Title)
 			if opt.ArticleHref != nil {
 				title = link(Ref{Article: a.ID}, a.Title)
-			} else if a.URL != "" {
+			} else if strings.HasPrefix(a.URL, "https://") || strings.HasPrefix(a.URL, "http://") { // never a javascript: link
 				title = fmt.Sprintf("[%s](<%s>)", md(a.Title), strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(a.URL))
 			}
 			p("%d. **%s**, %s  \n   %s\n", i+1, title, md(strings.Join(nonEmpty(a.Source, a.Date, "id "+a.ID), " · ")),
