@@ -33,7 +33,7 @@ func chooseBlocks(bs []block, pm pageMeta, doc *html.Node, opts trafilatura.Opti
 	if ld := ldBodyBlocks(pm); textRunes(ld) >= minText && n*2 < textRunes(ld) {
 		return ld
 	}
-	if md := microdataBlocks(doc, opts, title, description, byline); textRunes(md) >= minText && n*2 < textRunes(md) {
+	if md := microdataBlocks(doc, opts, title, description, byline, 2*n); textRunes(md) >= minText && n*2 < textRunes(md) {
 		return md
 	}
 	if n >= minText {
@@ -141,7 +141,9 @@ func readabilityBlocks(doc *html.Node, pageURL *url.URL) []block {
 // microdataBlocks runs trafilatura on the page's itemprop="articleBody"
 // element alone, when the page marks exactly one: the publisher's own
 // declaration of where the article is.
-func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, description, byline string) []block {
+// It returns nil at once when the element holds no more than minRunes
+// characters of text.
+func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, description, byline string, minRunes int) []block {
 	var body *html.Node
 	count := 0
 	walk(doc, func(n *html.Node) {
@@ -150,7 +152,7 @@ func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, descriptio
 			count++
 		}
 	})
-	if count != 1 {
+	if count != 1 || utf8.RuneCountInString(textOf(body)) <= minRunes {
 		return nil
 	}
 	root := &html.Node{Type: html.DocumentNode}
