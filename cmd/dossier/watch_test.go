@@ -181,11 +181,13 @@ func TestWatchStopsCleanly(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "w.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	site.mu.Lock()
 	site.onPage = func(slug string) {
 		if slug == "two" {
 			cancel()
 		}
 	}
+	site.mu.Unlock()
 	var out, errOut bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
@@ -206,7 +208,9 @@ func TestWatchStopsCleanly(t *testing.T) {
 	if len(got) < 1 || len(got) > 2 {
 		t.Fatalf("stored %v, want the articles fetched before the stop", got)
 	}
+	site.mu.Lock()
 	site.onPage = nil
+	site.mu.Unlock()
 	rerun, _, err := runCmd(t, "watch", "--db", db, "--once", "--allow-private", "--no-nlp", "--rate", "1000", site.srv.URL+"/feed.xml")
 	if err != nil {
 		t.Fatal(err)
