@@ -63,7 +63,7 @@ func BenchmarkPages(b *testing.B) {
 
 	for _, bc := range []struct{ name, path string }{
 		{"search/putin_china", "/search?q=putin+china"},
-		{"search/economy", "/search?q=economy"},                           // a broad query: facets over 100 articles
+		{"search/economy", "/search?q=economy"},                           // a broad query: facets over 50 articles
 		{"search/facet", "/search?q=economy+entity%3A%22Gordon+Brown%22"}, // a facet clicked
 		{"search/phrase", "/search?q=economy+%22Gordon+Brown%22"},
 		{"brief/putin_china", "/brief?q=putin+china"},
