@@ -209,6 +209,23 @@ func TestNestedQuotesListedOnce(t *testing.T) {
 	}
 }
 
+func TestContextNoun(t *testing.T) {
+	for before, want := range map[string]string{
+		"Chinese-Russian trade last year reached a record ":                 "trade",
+		"Trade between China and Russia hit ":                               "trade",
+		"Russia's pipeline gas exports to Europe have fallen by more than ": "export",
+		"Customs data showed Chinese exports to Russia down ":               "export",
+		"": "",
+	} {
+		if got := contextNoun(dossier.FigureMoney, before); got != want {
+			t.Errorf("contextNoun(%q) = %q, want %q", before, got, want)
+		}
+	}
+	if got := contextNoun(dossier.FigureCount, "the trade of "); got != "" {
+		t.Errorf("a count has its unit as noun, got context %q", got)
+	}
+}
+
 func TestTimelineOrdered(t *testing.T) {
 	b := fixtureBrief(t)
 	var got []string

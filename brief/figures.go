@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier/dossier"
 )
@@ -177,7 +178,8 @@ these those its their his her our your my it they he she we you who whom whose w
 also still yet now then last year years month months week weeks day days per cent percent million
 billion trillion bn m k new year-earlier compared against between among into onto upon after before
 since until during through across record-breaking high low higher lower increase increased decrease
-decreased by around some than just almost over`)
+decreased by around some than just almost over fallen risen grown down hit cut put set seen worth valued
+expected forecast forecasts`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
@@ -190,8 +192,9 @@ func setOf(words string) map[string]bool {
 // contextNoun returns the nearest word before a figure (within its
 // sentence) that names what it measures: the last word of four letters or
 // more that is not a function word, verb of change or number, lower-cased
-// with a plural "s" removed. "Chinese-Russian trade last year reached a
-// record" gives "trade".
+// with a plural "s" removed; capitalised words (names) are skipped except
+// at the start of the sentence. "Chinese-Russian trade last year reached a
+// record" gives "trade", and so does "Trade between China and Russia hit".
 // A count's unit is already its noun, so counts get none.
 func contextNoun(kind, before string) string {
 	if kind == dossier.FigureCount {
@@ -201,6 +204,9 @@ func contextNoun(kind, before string) string {
 		return !(unicode.IsLetter(r) || r == '-' || r == '\'')
 	})
 	for i := len(words) - 1; i >= 0 && i >= len(words)-8; i-- {
+		if r, _ := utf8.DecodeRuneInString(words[i]); unicode.IsUpper(r) && i > 0 {
+			continue // a name (Russia, China) is not what a figure measures
+		}
 		w := strings.ToLower(strings.Trim(words[i], "-'"))
 		if len(w) < 4 || contextStop[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") {
 			continue
