@@ -440,7 +440,7 @@ func (s *Store) finish(ctx context.Context, res *dossier.SearchResults, hits []h
 			rows.Close()
 			return nil, fmt.Errorf("snippets: %w", err)
 		}
-		snippets[doc] = sn
+		snippets[doc] = strings.Join(strings.Fields(sn), " ") // one line, whatever paragraphs it spans
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
