@@ -94,6 +94,18 @@ func init() {
 		{"mock", "mocks", "mocked", "mocking"},
 		{"blast", "blasts", "blasted"},
 		{"accuse", "accuses", "accused", "accusing"},
+		{"echo", "echoes", "echoed"},
+		{"charge", "charges", "charged"},
+		{"bark", "barks", "barked"},
+		{"riff", "riffs", "riffed"},
+		{"boom", "booms", "boomed"},
+		{"react", "reacts", "reacted"},
+		{"remember", "remembers", "remembered"},
+		{"confess", "confesses", "confessed"},
+		{"opine", "opines", "opined"},
+		{"gush", "gushes", "gushed"},
+		{"scoff", "scoffs", "scoffed"},
+		{"sing", "sings", "sang"},
 	} {
 		for _, f := range forms {
 			cueVerbs[f] = forms[0]
@@ -109,6 +121,8 @@ var weakCues = map[string]bool{
 	"continue": true, "report": true, "urge": true, "demand": true, "hint": true, "tout": true,
 	"plead": true, "reflect": true, "answer": true, "counter": true, "stress": true, "emphasize": true,
 	"emphasise": true, "promise": true, "pledge": true, "vow": true, "caution": true, "chant": true,
+	"echo": true, "charge": true, "bark": true, "riff": true, "boom": true, "react": true,
+	"remember": true, "confess": true, "opine": true, "gush": true, "scoff": true, "sing": true,
 }
 
 // indirectCues introduce reported speech ("said that ...").

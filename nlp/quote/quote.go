@@ -805,6 +805,15 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 		}
 		return nil
 	}
+	if cs == lo && isCap(d.toks[cs].Text) && !strings.HasSuffix(d.low[ce-1], "ing") {
+		// An inverted attribution opening the sentence: "Stated Stone:",
+		// "Continued Roe:". "Asked Roe ..." names the one asked.
+		if l := d.cueLemma(cs, ce); l != "ask" && l != "tell" {
+			if se := d.npForward(ce, d.sentEnd(d.sentOf[cs])); se > ce && d.sourceOK(ce, se, true) {
+				return &attribution{cueS: cs, cueE: ce, srcS: ce, srcE: se}
+			}
+		}
+	}
 	b := cs
 	for b > lo && adverbs[d.low[b-1]] {
 		b--
@@ -1251,6 +1260,13 @@ func (d *doc) contextAttribution(s seg) *attribution {
 			if e < hi && !isCap(d.toks[e].Text) && isWord(d.toks[e].Text) {
 				return &attribution{cueS: -1, cueE: -1, srcS: k, srcE: e}
 			}
+		}
+	}
+	// A sentence announcing the quotation with a colon: "In response,
+	// Senator Roe issued the following statement:".
+	if hi-1 > lo && d.toks[hi-1].Text == ":" {
+		if ss, se := d.subject(lo, hi-1); ss >= 0 && d.personish(ss, se) {
+			return &attribution{cueS: -1, cueE: -1, srcS: ss, srcE: se}
 		}
 	}
 	return nil

@@ -68,6 +68,9 @@ func TestPatterns(t *testing.T) {
 		{"name ending in -ed", `"Paul is very much into the basics," Reed said.`, "direct", "Paul is very much into the basics", "said", "Reed", "Reed"},
 		{"name that is a modal", `"The war is a reminder of the stakes," Will wrote.`, "direct", "The war is a reminder of the stakes", "wrote", "Will", "Will"},
 		{"party tag with a full stop", `"It reminds us how important this is," Sen. Jane Roe (R-Fla.) said Saturday.`, "direct", "It reminds us how important this is", "said", "Sen. Jane Roe (R-Fla.)", "Jane Roe"},
+		{"new speech verb", `“You have called women you do not like fat pigs,” Roe charged in her interview.`, "direct", "You have called women you do not like fat pigs", "charged", "Roe", "Jane Roe"},
+		{"inverted cue before a colon", "Roe was speaking on the radio.\n\nStated Roe:\n\n“I think that the stakes are so high this year.”", "direct", "I think that the stakes are so high this year.", "Stated", "Roe", "Jane Roe"},
+		{"following statement", "In response to the attack, Senator Jane Roe issued the following statement:\n\n“Our prayers are with all those affected.”", "direct", "Our prayers are with all those affected.", "", "Senator Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
