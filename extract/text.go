@@ -170,6 +170,8 @@ func endsSentence(s string) bool {
 // joinLines turns the lines of one block into paragraphs: a line break
 // inside a hard-wrapped paragraph (a long line that does not end a
 // sentence) joins the lines; any other line break starts a new paragraph.
+// Runs of spaces are kept (assemble collapses them after looking for a
+// heading set off by one).
 func joinLines(lines []string) []string {
 	var out []string
 	var cur strings.Builder
@@ -178,14 +180,14 @@ func joinLines(lines []string) []string {
 		if cur.Len() > 0 && len(prev) >= 50 && !endsSentence(prev) {
 			cur.WriteByte(' ')
 		} else if cur.Len() > 0 {
-			out = append(out, collapseSpace(cur.String()))
+			out = append(out, cur.String())
 			cur.Reset()
 		}
 		cur.WriteString(l)
 		prev = l
 	}
 	if cur.Len() > 0 {
-		out = append(out, collapseSpace(cur.String()))
+		out = append(out, cur.String())
 	}
 	return out
 }
@@ -214,11 +216,17 @@ func assemble(paras []string) (string, []dossier.Paragraph) {
 		spans = append(spans, dossier.Paragraph{Start: start, End: b.Len(), Heading: heading})
 	}
 	heading := markHeadings(paras)
-	for i, p := range paras {
-		if h, ok := markdownHeading(p); ok {
-			add(h, true)
+	for i, raw := range paras {
+		if h, ok := markdownHeading(raw); ok {
+			add(collapseSpace(h), true)
 			continue
 		}
+		if n := SpacedHeading(raw); n > 0 {
+			add(collapseSpace(raw[:n]), true)
+			add(collapseSpace(raw[n:]), false)
+			continue
+		}
+		p := collapseSpace(raw)
 		if n := GluedHeading(p); n > 0 {
 			add(strings.TrimSpace(p[:n]), true)
 			add(strings.TrimSpace(p[n:]), false)

@@ -28,7 +28,7 @@ func headerMeta(paras []string) (byline string, published time.Time, rest []stri
 			break
 		}
 		if m := bylineLine.FindStringSubmatch(p); m != nil && byline == "" {
-			byline = m[1]
+			byline = collapseSpace(m[1])
 			rest = rest[1:]
 			continue
 		}
@@ -42,7 +42,7 @@ func headerMeta(paras []string) (byline string, published time.Time, rest []stri
 			m := bylineLine.FindStringSubmatch(strings.TrimSpace(left))
 			t, err := ParseTime(datePrefix.ReplaceAllString(strings.TrimSpace(right), ""))
 			if m != nil && err == nil {
-				byline, published = m[1], t
+				byline, published = collapseSpace(m[1]), t
 				rest = rest[1:]
 				continue
 			}

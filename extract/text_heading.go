@@ -145,6 +145,57 @@ func allCapitalised(h string) bool {
 	return true
 }
 
+// SpacedHeading returns the byte length of a subheading set off from the
+// start of paragraph p by a run of two or more spaces or a tab, where a
+// scraper replaced the heading's line break ("Don't hold your breath  Just
+// when we thought..."), or 0. The heading is 1 to 12 words and at most 80
+// bytes, starts with a capital, a digit or a quote, and does not end like
+// a sentence or clause (".", ",", ":", ";": a double space after a full
+// stop is old typewriter spacing) or in a function word; the body runs on
+// for six words or more and starts with a capitalised sentence opener
+// ("The", "It", "Just", "First"), since a stray double space before a name
+// ("either  Mrs. Clinton") is common.
+func SpacedHeading(p string) int {
+	limit := min(len(p), 82)
+	i := strings.Index(p[:limit], "  ")
+	if t := strings.IndexByte(p[:limit], '\t'); t >= 0 && (i < 0 || t < i) {
+		i = t
+	}
+	if i <= 0 {
+		return 0
+	}
+	j := i
+	for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+		j++
+	}
+	head, body := strings.TrimSpace(p[:i]), p[j:]
+	words := strings.Fields(head)
+	if len(words) == 0 || len(words) > 12 || len(head) > 80 || len(strings.Fields(body)) < 6 {
+		return 0
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(head, "'‘\"“"))
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return 0
+	}
+	last, _ := utf8.DecodeLastRuneInString(head)
+	if strings.ContainsRune(".,:;-–—(", last) {
+		return 0
+	}
+	lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "'’\"”"))
+	if functionWords[lw] || nameTitles[lw] {
+		return 0
+	}
+	bw := strings.TrimFunc(strings.Fields(body)[0], func(r rune) bool { return !unicode.IsLetter(r) })
+	if !startsUpper(bw) || !(sentenceOpeners[strings.ToLower(bw)] || spacedOpeners[strings.ToLower(bw)]) {
+		return 0 // a double space before a name is a typo more often than a heading
+	}
+	return j
+}
+
+// spacedOpeners are further words that start the first sentence after a
+// heading.
+var spacedOpeners = setOf("just", "first", "now", "so", "yet", "still", "then", "here", "what", "why", "how")
+
 // IsHeading reports whether a standalone paragraph looks like a subheading:
 // short, starting with a capital letter or digit, and without the
 // punctuation that ends a sentence or continues one.
@@ -369,6 +420,7 @@ var functionWords = setOf(
 	"play", "game", "musical", "website", "channel", "station", "group", "firm",
 	"company", "team", "club", "side", "party", "brand", "label", "all",
 	"where", "when", "how", "why", "what", "while", "whether", "former", "ex",
+	"either", "even", "only", "just",
 )
 
 // nameTitles are words that commonly stand right before a person's name.

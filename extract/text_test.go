@@ -213,6 +213,25 @@ func TestGluedHeading(t *testing.T) {
 	}
 }
 
+func TestSpacedHeading(t *testing.T) {
+	cases := []struct{ p, heading string }{
+		{"Looking ahead  The committee will publish its report in the autumn, members said.", "Looking ahead"},
+		{"Why it matters\tIt is the first agreement of its kind between the two ports.", "Why it matters"},
+		{"Record year  Just over two million passengers used the airport last year.", "Record year"},
+		// Not headings: a double space inside a sentence or after one.
+		{"The poll showed that either  Mrs. Clinton or Mr. Sanders would win the state.", ""},
+		{"Turnout was low.  The count went on through the night and ended at dawn.", ""},
+		{"Sanders  has denounced supporters who level sexist attacks on his rival.", ""},
+		{"Short  The body is too short.", ""},
+	}
+	for _, c := range cases {
+		n := SpacedHeading(c.p)
+		if got := strings.TrimSpace(c.p[:n]); got != c.heading {
+			t.Errorf("SpacedHeading(%q) = %q, want %q", c.p, got, c.heading)
+		}
+	}
+}
+
 // TestGluedHeadingBBC runs the glued-heading and standalone-heading rules
 // over every paragraph and sentence start of real news text that has no
 // glued subheadings, and reports how often they fire (false positives):
@@ -260,7 +279,7 @@ func headingFalsePositives(t *testing.T, path string) (glued, paras, sentGlued, 
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	standalone := 0
+	standalone, spaced := 0, 0
 	for sc.Scan() {
 		var rec struct{ Text string }
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
@@ -272,6 +291,10 @@ func headingFalsePositives(t *testing.T, path string) (glued, paras, sentGlued, 
 			if n := GluedHeading(s); n > 0 {
 				glued++
 				t.Logf("glued heading fired: %q | %.60s", s[:n], s[n:])
+			}
+			if n := SpacedHeading(s); n > 0 {
+				spaced++
+				t.Logf("spaced heading fired: %q | %.60s", s[:n], s[n:])
 			}
 			// Every sentence start is a paragraph start in other layouts
 			// (one sentence per paragraph), so test those too.
@@ -291,9 +314,12 @@ func headingFalsePositives(t *testing.T, path string) (glued, paras, sentGlued, 
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d paragraphs: glued-heading splits %d (%.3f%%), standalone headings %d (%.3f%%); %d sentence starts: glued-heading splits %d (%.3f%%)",
+	t.Logf("%d paragraphs: glued-heading splits %d (%.3f%%), standalone headings %d (%.3f%%), double-space heading splits %d (%.3f%%); %d sentence starts: glued-heading splits %d (%.3f%%)",
 		paras, glued, 100*float64(glued)/float64(paras), standalone, 100*float64(standalone)/float64(paras),
-		sents, sentGlued, 100*float64(sentGlued)/float64(sents))
+		spaced, 100*float64(spaced)/float64(paras), sents, sentGlued, 100*float64(sentGlued)/float64(sents))
+	if spaced*200 > paras {
+		t.Errorf("double-space heading rule fires on %d of %d paragraphs, want at most 0.5%%", spaced, paras)
+	}
 	return glued, paras, sentGlued, sents
 }
 
