@@ -242,6 +242,18 @@ func TestTimelineOrdered(t *testing.T) {
 	}
 }
 
+func TestDateKey(t *testing.T) {
+	vals := []string{"2024-09-10", "2024-W30", "2024", "2024-05-17", "2024-05", "2023", "2024-Q3", "2025-W01"}
+	slices.SortStableFunc(vals, func(x, y string) int { return strings.Compare(dateKey(x), dateKey(y)) })
+	want := []string{"2023", "2024", "2024-05", "2024-05-17", "2024-Q3", "2024-W30", "2024-09-10", "2025-W01"}
+	if !slices.Equal(vals, want) {
+		t.Errorf("sorted = %q, want %q", vals, want)
+	}
+	if got := dateKey("2024-W30"); got != "2024-07-22" {
+		t.Errorf("dateKey(2024-W30) = %s, want 2024-07-22 (its Monday)", got)
+	}
+}
+
 func TestPairs(t *testing.T) {
 	b := fixtureBrief(t)
 	p := b.Pairs[0]

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -394,12 +395,28 @@ func timeline(arts []*dossier.Article, limit int) []Event {
 		}
 	}
 	slices.SortStableFunc(out, func(x, y Event) int {
-		return cmp.Or(strings.Compare(x.Date, y.Date), cmp.Compare(rank[x.ArticleID], rank[y.ArticleID]), cmp.Compare(x.Ref.Start, y.Ref.Start))
+		return cmp.Or(strings.Compare(dateKey(x.Date), dateKey(y.Date)), cmp.Compare(rank[x.ArticleID], rank[y.ArticleID]), cmp.Compare(x.Ref.Start, y.Ref.Start))
 	})
 	if out == nil {
 		out = []Event{}
 	}
 	return truncate(out, limit)
+}
+
+// dateKey makes an ISO date value sortable as text: a week ("2024-W30")
+// becomes its Monday and a quarter ("2024-Q3") its first day; years,
+// months and days sort as they are ("2024" < "2024-05" < "2024-05-17").
+func dateKey(v string) string {
+	var y, n int
+	if _, err := fmt.Sscanf(v, "%4d-W%2d", &y, &n); err == nil && len(v) == 8 {
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC) // in ISO week 1
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
+		return monday.Format("2006-01-02")
+	}
+	if _, err := fmt.Sscanf(v, "%4d-Q%1d", &y, &n); err == nil && len(v) == 7 && n >= 1 && n <= 4 {
+		return fmt.Sprintf("%04d-%02d", y, 3*n-2)
+	}
+	return v
 }
 
 // pairs counts entity pairs named in one sentence (Sentences) and in one

@@ -173,7 +173,11 @@ func WriteText(w io.Writer, b *Brief, opt Options) error {
 	if len(b.Timeline) > 0 {
 		t.heading("Timeline")
 		for _, e := range b.Timeline {
-			t.printf("  %-10s  %s %s\n", e.Date, clip(e.Text, 120), t.ref(e.Ref))
+			text := clip(e.Text, 120)
+			if e.Kind == "published" {
+				text = "Published: " + text
+			}
+			t.printf("  %-10s  %s %s\n", e.Date, text, t.ref(e.Ref))
 		}
 	}
 	if len(b.Pairs) > 0 {
