@@ -144,3 +144,44 @@ func flattenDeep(page string) string {
 
 var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
 	"img": true, "input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true}
+
+// prescanLimit is the page size above which cutAtLimits runs before
+// parsing; smaller pages are parsed whole and bounded after.
+const prescanLimit = 1 << 20
+
+// cutAtLimits returns the start of page that holds at most MaxText bytes
+// of text (outside scripts and styles) and 10×MaxNodes tokens, cut at a token
+// boundary. Working on tokens, it keeps the parse of huge pages small. The
+// token cap is loose (10×MaxNodes) so that text under deep but bounded
+// nesting survives; boundTree applies MaxNodes after parsing.
+func cutAtLimits(page string) string {
+	z := html.NewTokenizer(strings.NewReader(page))
+	offset, text, tokens := 0, 0, 0
+	raw := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return page
+		}
+		n := len(z.Raw())
+		tokens++
+		switch tt {
+		case html.TextToken:
+			if !raw {
+				text += n
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style", "noscript", "template":
+				raw = true
+			}
+		case html.EndTagToken:
+			raw = false
+		}
+		if text > MaxText || tokens > 10*MaxNodes {
+			return page[:offset]
+		}
+		offset += n
+	}
+}
