@@ -101,7 +101,11 @@ func WriteMarkdown(w io.Writer, b *Brief, opt Options) error {
 	if len(b.Timeline) > 0 {
 		p("\n## Timeline\n\n| Date | Event | Source |\n|---|---|---|\n")
 		for _, e := range b.Timeline {
-			p("| %s | %s | %s |\n", e.Date, md(clip(e.Text, 200)), link(e.Ref, e.ArticleID))
+			text := md(clip(e.Text, 200))
+			if e.Kind == "published" {
+				text = "_Published:_ " + text
+			}
+			p("| %s | %s | %s |\n", e.Date, text, link(e.Ref, e.ArticleID))
 		}
 	}
 	if len(b.Pairs) > 0 {
