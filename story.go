@@ -20,9 +20,10 @@ type StoryStore interface {
 	Stories(ctx context.Context, ids []string) (map[string]StoryInfo, error)
 }
 
-// storyScanPage is the number of article results SearchStories reads per
-// Search call while it gathers a page of stories.
-const storyScanPage = 200
+// minStoryScanPage is the least number of article results SearchStories
+// reads per Search call while it gathers a page of stories; it reads twice
+// the stories wanted when that is more, so a first page costs one search.
+const minStoryScanPage = 20
 
 // SearchStories runs q on st and shows one result per story: the best
 // ranked article of each story stands for it, its More field counting the
@@ -45,8 +46,9 @@ func SearchStories(ctx context.Context, st Store, q SearchQuery) (*SearchResults
 	var stories []SearchResult
 	seen := map[string]bool{}
 	total := -1
-	for offset := 0; len(stories) < want; offset += storyScanPage {
-		res, err := st.Search(ctx, SearchQuery{Text: q.Text, Limit: storyScanPage, Offset: offset})
+	page := max(2*want, minStoryScanPage)
+	for offset := 0; len(stories) < want; offset += page {
+		res, err := st.Search(ctx, SearchQuery{Text: q.Text, Limit: page, Offset: offset})
 		if err != nil {
 			return nil, err
 		}

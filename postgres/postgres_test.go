@@ -16,6 +16,9 @@ import (
 // testURL returns $DOSSIER_POSTGRES_URL or skips.
 func testURL(t testing.TB) string {
 	u := os.Getenv("DOSSIER_POSTGRES_URL")
+	if u == "" && os.Getenv("DOSSIER_REQUIRE_POSTGRES") != "" {
+		t.Fatal("DOSSIER_REQUIRE_POSTGRES is set but DOSSIER_POSTGRES_URL is not: the PostgreSQL contract suite must run")
+	}
 	if u == "" {
 		t.Skip("DOSSIER_POSTGRES_URL is not set; start a server with: eval \"$(scripts/postgres-test.sh start)\"")
 	}

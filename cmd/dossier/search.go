@@ -38,7 +38,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("search: %w", err)
 	}
 	defer st.Close()
-	res, err := st.Search(ctx, dossier.SearchQuery{Text: query, Limit: *limit, Offset: *offset})
+	res, err := dossier.SearchStories(ctx, st, dossier.SearchQuery{Text: query, Limit: *limit, Offset: *offset})
 	if err != nil {
 		if dossier.ErrorCode(err) == dossier.EINVALID {
 			return fmt.Errorf("search: %s", dossier.ErrorMessage(err))
@@ -73,12 +73,13 @@ type searchResultJSON struct {
 	URL       string  `json:"url"`
 	Score     float64 `json:"score"`
 	Snippet   string  `json:"snippet"`
+	More      int     `json:"more,omitempty"` // other articles of the same story
 }
 
 func writeSearchJSON(w io.Writer, res *dossier.SearchResults) error {
 	out := searchJSON{Total: res.Total, Results: make([]searchResultJSON, 0, len(res.Results))}
 	for _, r := range res.Results {
-		j := searchResultJSON{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Score: r.Score, Snippet: r.Snippet}
+		j := searchResultJSON{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Score: r.Score, Snippet: r.Snippet, More: r.More}
 		if !r.Published.IsZero() {
 			p := r.Published.UTC().Format(time.RFC3339)
 			j.Published = &p
@@ -138,6 +139,9 @@ func writeSearchText(w io.Writer, res *dossier.SearchResults, query string, offs
 		}
 		if r.Snippet != "" {
 			fmt.Fprintf(w, "   %s\n", highlight(strings.Join(strings.Fields(r.Snippet), " "), tty))
+		}
+		if r.More > 0 {
+			fmt.Fprintf(w, "   + %d more like this\n", r.More)
 		}
 		fmt.Fprintln(w)
 	}
