@@ -1360,6 +1360,14 @@ func (d *doc) indirect() []*frame {
 			if a == nil || a.srcS < 0 {
 				continue
 			}
+			if hasPartial {
+				// "After Trump argued that ..., Rubio said only that his
+				// “numbers don't add up.”": the quoted words belong to the
+				// cue nearest before them.
+				if b := d.nearerCue(e, end, lo); b != nil {
+					a = b
+				}
+			}
 			frames = append(frames, &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[cs].Start, end: d.toks[cend-1].End})
 			for m := cs; m < end; m++ {
 				d.inQ[m] = true
@@ -1368,6 +1376,37 @@ func (d *doc) indirect() []*frame {
 		}
 	}
 	return frames
+}
+
+// nearerCue returns the attribution of the last speech verb between token
+// from and the first partial quotation in tokens [from, end) of a sentence
+// starting at lo, when that verb introduces reported speech and has a
+// source of its own after from; or nil.
+func (d *doc) nearerCue(from, end, lo int) *attribution {
+	p := from
+	for p < end && !d.partialAt[p] {
+		p++
+	}
+	if p >= end {
+		return nil
+	}
+	for j := p - 1; j > from; j-- {
+		if d.inQ[j] {
+			continue
+		}
+		e := d.cueAt(j, p)
+		l := d.cueLemma(j, e)
+		if e == j || !indirectCues[l] || l == "believe" || l == "think" || d.low[j] == "according" || strings.HasSuffix(d.low[e-1], "ing") {
+			continue
+		}
+		// "Roe said he believes ...", "said that Smith says ...": a
+		// clause reported by the first cue, whose speaker it keeps.
+		if a := d.sourceFor(j, e, lo); a != nil && a.srcS > from && d.low[a.srcS-1] != "that" && d.low[a.srcS-1] != "if" {
+			return a
+		}
+		return nil
+	}
+	return nil
 }
 
 // minUnattributedPartial is the least number of words of a partial

@@ -130,6 +130,22 @@ func TestNextSentenceOfItsOwn(t *testing.T) {
 	}
 }
 
+func TestNearestCueOwnsTheFragment(t *testing.T) {
+	text := "After Trump argued that Medicare should not be cut, Roe said only that his “numbers don't add up.”\n\n" +
+		"Roe said he believes the deal is “a total disaster” for the party."
+	qs := Extract(text, []dossier.Entity{person(text, "Jane Roe", "Roe"), person(text, "Donald Trump", "Trump")})
+	checkQuotes(t, text, qs)
+	var srcs []string
+	for _, q := range qs {
+		if q.Kind == dossier.QuoteIndirect {
+			srcs = append(srcs, srcText(q))
+		}
+	}
+	if len(srcs) != 2 || srcs[0] != "Roe" || srcs[1] != "Roe" {
+		t.Errorf("indirect sources %q, want [Roe Roe] (the cue nearest the quoted words; not the reported 'he believes')", srcs)
+	}
+}
+
 func TestScareQuotesSkipped(t *testing.T) {
 	text := `The so-called “reform” was debated on “Morning Joe” before the vote.`
 	if qs := Extract(text, nil); len(qs) != 0 {

@@ -125,7 +125,11 @@ func writeSourceMisses(w io.Writer, a Article, qs []dossier.Quote) int {
 				ctx = ctx[:m.at-lo] + m.s + ctx[m.at-lo:]
 			}
 		}
-		fmt.Fprintf(w, "=== %s %s %s got %q want %q\n%s\n\n", a.ID, p.Kind, where(a.Text, p, g), got, joinText(g.Source), strings.TrimSpace(ctx))
+		cue := "<none>"
+		if p.Cue != nil {
+			cue = p.Cue.Text
+		}
+		fmt.Fprintf(w, "=== %s %s %s cue %q got %q want %q\n%s\n\n", a.ID, p.Kind, where(a.Text, p, g), cue, got, joinText(g.Source), strings.TrimSpace(ctx))
 	}
 	return n
 }
