@@ -78,13 +78,20 @@ func TestRunFormatsAndReingest(t *testing.T) {
 	write(t, dir, "c.json", []byte(`[{"id":"c1","title":"Array one","text":"Array text one."},{"title":"Array two","text":"Array text two.","url":"HTTPS://Example.COM/x?utm_source=a&q=1#top"}]`))
 	write(t, dir, "notes.md", []byte("# not an article format, skipped in a directory walk"))
 	write(t, dir, ".hidden/x.jsonl", jsonl(art("hidden", "Hidden", "Skipped.")))
+	other := write(t, t.TempDir(), "linked.jsonl", jsonl(art("linked", "Linked", "Read through a symbolic link.")))
+	if err := os.Symlink(other, filepath.Join(dir, "link.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
 	st := newMemStore()
 	sum, errs, err := run(t, st, dir)
 	if err != nil || len(errs) > 0 {
 		t.Fatalf("Run: %v %v", err, errs)
 	}
-	if sum.New != 6 || sum.Inputs != 4 || sum.Articles != 6 {
-		t.Fatalf("summary = %+v (%s), want 6 new from 4 inputs", sum, sum)
+	if sum.New != 7 || sum.Inputs != 5 || sum.Articles != 7 {
+		t.Fatalf("summary = %+v (%s), want 7 new from 5 inputs", sum, sum)
 	}
 	if _, err := st.Article(context.Background(), "https://example.com/x?q=1"); err != nil {
 		t.Errorf("article without id not stored under its canonical URL: %v", err)
@@ -97,8 +104,8 @@ func TestRunFormatsAndReingest(t *testing.T) {
 	if err != nil || len(errs) > 0 {
 		t.Fatalf("second Run: %v %v", err, errs)
 	}
-	if sum.New != 0 || sum.Unchanged != 6 || sum.String() != "0 new, 6 unchanged, 0 duplicates, 0 failed" {
-		t.Errorf("re-ingest summary = %q, want 0 new, 6 unchanged", sum)
+	if sum.New != 0 || sum.Unchanged != 7 || sum.String() != "0 new, 7 unchanged, 0 duplicates, 0 failed" {
+		t.Errorf("re-ingest summary = %q, want 0 new, 7 unchanged", sum)
 	}
 }
 

@@ -109,12 +109,14 @@ func walkDir(dir string) ([]source, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() || !knownExt(d.Name()) {
+		if d.IsDir() || !knownExt(d.Name()) {
 			return nil
 		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
+		// Regular files, and symbolic links to regular files (links to
+		// directories are not followed, so a walk cannot loop).
+		fi, err := os.Stat(p)
+		if err != nil || !fi.Mode().IsRegular() {
+			return nil
 		}
 		out = append(out, source{name: p, kind: srcFile, size: fi.Size()})
 		return nil
