@@ -53,12 +53,16 @@ func filterBlocks(bs []block, title, description, byline string) []block {
 			break
 		}
 		switch {
-		case i < 3 && titleToks != "" && norm == titleToks:
+		case i < 3 && titleToks != "" && sameTitle(norm, titleToks):
 			continue // the headline repeated as the first block
+		case b.tag == "figcaption":
+			continue // a picture's caption
 		case i < 3 && b.heading && descToks != "" && norm == descToks:
 			continue // a standfirst set as a heading
-		case i < 4 && words <= 12 && (isBylineLine(b.text, byline) || dateline.MatchString(b.text)):
-			continue // the byline or dateline above the text
+		case i < 4 && words <= 12 && isBylineLine(b.text, byline):
+			continue // the byline above the text
+		case words <= 8 && dateline.MatchString(b.text):
+			continue // "Updated at 1:23 p.m."
 		case words <= promoInsideMaxWords && promoInside.MatchString(b.text):
 			continue
 		case (i == 0 || i >= len(bs)-2) && words <= 2*promoInsideMaxWords && promoInside.MatchString(b.text):
@@ -134,6 +138,15 @@ func isBylineLine(text, byline string) bool {
 		}
 	}
 	return found
+}
+
+// sameTitle reports whether a block's tokens are the title's, or the title
+// without a prefix or suffix such as "Opinion |" or "| Site".
+func sameTitle(norm, title string) bool {
+	if norm == title {
+		return true
+	}
+	return len(norm) >= 12 && (strings.HasSuffix(title, " "+norm) || strings.HasPrefix(title, norm+" "))
 }
 
 // normTokens lower-cases s and reduces it to its word tokens.
