@@ -123,7 +123,7 @@ func coverageChart(c Coverage) *barChart {
 	if len(c.Points) == 0 {
 		return nil
 	}
-	const w, h, pad, bottom = 720.0, 160.0, 4.0, 22.0
+	const w, h, pad, top, bottom = 720.0, 160.0, 4.0, 20.0, 22.0 // top leaves room for the peak label
 	peak := 1
 	for _, p := range c.Points {
 		peak = max(peak, p.Count)
@@ -132,7 +132,7 @@ func coverageChart(c Coverage) *barChart {
 	slot := (w - 2*pad) / float64(len(c.Points))
 	bw := min(max(slot*0.8, 1), 48) // a lone bucket stays a bar, not a block
 	for i, p := range c.Points {
-		bh := (h - bottom - pad) * float64(p.Count) / float64(peak)
+		bh := (h - bottom - top) * float64(p.Count) / float64(peak)
 		ch.Bars = append(ch.Bars, bar{
 			X: round(pad+float64(i)*slot+(slot-bw)/2, 2), Y: round(h-bottom-bh, 2), W: round(bw, 2), H: round(bh, 2),
 			Title: fmt.Sprintf("%s: %s", p.Start, plural(p.Count, "article")),
