@@ -1462,6 +1462,12 @@ func (d *doc) claims() []*frame {
 		if ss < 0 {
 			continue
 		}
+		// A later clause with a subject of its own speaks the fragment:
+		// "He appeared rattled when Clinton accused him of an “artful
+		// smear”".
+		if cs, ce := d.clauseSubject(se, sg.open); cs >= 0 {
+			ss, se = cs, ce
+		}
 		v := se
 		for v < sg.open && (adverbs[d.low[v]] || d.toks[v].Text == ",") {
 			v++
@@ -1486,6 +1492,39 @@ func (d *doc) claims() []*frame {
 		done = si
 	}
 	return frames
+}
+
+// clauseBoundary are words after which a new clause with its own subject
+// may start.
+var clauseBoundary = map[string]bool{
+	",": true, "—": true, "–": true, "and": true, "but": true, "when": true, "after": true,
+	"as": true, "while": true, "because": true, "though": true, "although": true, "before": true,
+	"since": true, "where": true, ";": true,
+}
+
+// clauseSubject returns the subject of the last clause opening in tokens
+// [from, to) after a boundary word ("..., and he pronounced", "when Clinton
+// accused"): a personal pronoun or a name or description of someone,
+// followed by a lower-case word. It returns -1 when there is none.
+func (d *doc) clauseSubject(from, to int) (int, int) {
+	for b := to - 2; b > from; b-- {
+		if !clauseBoundary[d.low[b-1]] || d.inQ[b] {
+			continue
+		}
+		w := d.low[b]
+		if !(pronounSubject[w] && pronouns[w] != "" && w != "it" || isCap(d.toks[b].Text) && !sentenceStartFunction[w] && !monthNames[w] && !timeWords[w]) {
+			continue
+		}
+		e := d.npForward(b, to)
+		if e <= b || e >= to-1 || !d.sourceOK(b, e, false) || !d.personish(b, e) {
+			continue
+		}
+		if t := d.toks[e].Text; !isWord(t) || isCap(t) || stopWords[d.low[e]] && !adverbs[d.low[e]] {
+			continue
+		}
+		return b, e
+	}
+	return -1, -1
 }
 
 // trailing finds reported speech attributed at the end of its sentence:

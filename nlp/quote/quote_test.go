@@ -146,6 +146,15 @@ func TestNearestCueOwnsTheFragment(t *testing.T) {
 	}
 }
 
+func TestClaimClauseSubject(t *testing.T) {
+	text := "He appeared rattled at the last debate when Clinton labelled his attack an “artful smear” of her fundraising."
+	qs := Extract(text, []dossier.Entity{person(text, "Hillary Clinton", "Clinton")})
+	checkQuotes(t, text, qs)
+	if len(qs) == 0 || qs[0].Kind != dossier.QuoteIndirect || srcText(qs[0]) != "Clinton" || cueText(qs[0]) != "labelled" {
+		t.Fatalf("got %+v, want an indirect quote by Clinton with the cue 'labelled'", qs)
+	}
+}
+
 func TestScareQuotesSkipped(t *testing.T) {
 	text := `The so-called “reform” was debated on “Morning Joe” before the vote.`
 	if qs := Extract(text, nil); len(qs) != 0 {
