@@ -144,7 +144,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				process(j, opts.Annotate, now)
+				process(ctx, j, opts.Store, opts.Annotate, now)
 				close(j.done)
 			}
 		}()
@@ -237,10 +237,15 @@ func Run(ctx context.Context, sources []string, opts Options) (Summary, error) {
 }
 
 // process finalises and annotates one article; a panic in Annotate fails
-// the article instead of the run.
-func process(j *job, annotate func(dossier.Article) dossier.Article, now func() time.Time) {
+// the article instead of the run. An article already stored with the same
+// content is not annotated again: the store would leave it unchanged
+// anyway, and this makes re-ingesting a corpus cheap.
+func process(ctx context.Context, j *job, st dossier.Store, annotate func(dossier.Article) dossier.Article, now func() time.Time) {
 	Finalize(&j.a, now())
 	if annotate == nil {
+		return
+	}
+	if old, err := st.Article(ctx, j.a.ID); err == nil && old.ContentHash == j.a.ContentHash {
 		return
 	}
 	defer func() {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -696,4 +697,28 @@ type slowStore struct {
 func (s *slowStore) PutArticles(ctx context.Context, as []*dossier.Article) (dossier.PutStats, error) {
 	time.Sleep(s.delay)
 	return s.memStore.PutArticles(ctx, as)
+}
+
+// TestRunSkipsAnnotatingUnchanged: re-ingesting annotates only new or
+// changed articles.
+func TestRunSkipsAnnotatingUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.jsonl", jsonl(art("a1", "One", "Text one."), art("a2", "Two", "Text two.")))
+	st := newMemStore()
+	var calls atomic.Int32
+	annotate := func(a dossier.Article) dossier.Article { calls.Add(1); return a }
+	if _, err := Run(context.Background(), []string{p}, Options{Store: st, Annotate: annotate}); err != nil {
+		t.Fatal(err)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("first run annotated %d articles, want 2", calls.Load())
+	}
+	write(t, dir, "a.jsonl", jsonl(art("a1", "One", "Text one."), art("a2", "Two", "Text two, changed.")))
+	sum, err := Run(context.Background(), []string{p}, Options{Store: st, Annotate: annotate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls.Load() != 3 || sum.Unchanged != 1 || sum.Updated != 1 {
+		t.Errorf("second run: %d annotations in all (want 3: only the changed one again), summary %s", calls.Load(), sum)
+	}
 }
