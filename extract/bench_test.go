@@ -9,9 +9,9 @@ import (
 )
 
 // benchmarkFloor is the F1 that extraction must keep on the shared
-// extraction benchmark: just under the 0.976 measured when it was set, so
+// extraction benchmark: just under the 0.980 measured when it was set, so
 // a regression fails.
-const benchmarkFloor = 0.973
+const benchmarkFloor = 0.977
 
 func loadPages(tb testing.TB) ([]BenchmarkPage, [][]byte) {
 	dir := shareddata.Path(tb, "data", "extraction-benchmark")

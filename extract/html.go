@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
@@ -117,7 +118,6 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 		Config:          cfg,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
-		IncludeLinks:    true, // kept to measure link density of blocks
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
@@ -212,10 +212,12 @@ func blocks(root *html.Node) []block {
 	var cur strings.Builder
 	heading, tag, links, inLink := false, "", 0, 0
 	flush := func() {
-		t := cleanSpace(cur.String())
+		raw := cur.String()
 		cur.Reset()
+		marked := markedChars(raw)
+		t := cleanSpace(raw)
 		if t != "" {
-			out = append(out, block{text: t, heading: heading, tag: tag, linkChars: min(links, len(t))})
+			out = append(out, block{text: t, heading: heading, tag: tag, linkChars: min(max(links, marked), len(t))})
 		}
 		heading, links = false, 0
 	}
@@ -289,11 +291,31 @@ var blockTags = map[string]bool{
 
 var headingTags = map[string]bool{"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true}
 
+// markedChars counts the non-space bytes between pairs of linkMark.
+func markedChars(s string) int {
+	if !strings.ContainsRune(s, linkMark) {
+		return 0
+	}
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case r == linkMark:
+			in = !in
+		case in && !unicode.IsSpace(r):
+			n += utf8.RuneLen(r)
+		}
+	}
+	return n
+}
+
 // cleanSpace collapses runs of white space (keeping single line breaks as
 // spaces) and trims.
 func cleanSpace(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.ContainsRune(s, linkMark) {
+		s = strings.ReplaceAll(s, string(linkMark), "")
 	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }

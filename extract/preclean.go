@@ -31,6 +31,8 @@ func preclean(doc *html.Node) {
 			return
 		case "html", "body", "head", "main", "article":
 			return
+		case "a":
+			markLink(n)
 		case "blockquote":
 			if c := attr(n, "class"); strings.Contains(c, "twitter-tweet") || strings.Contains(c, "instagram-media") {
 				setAttr(n, "class", "embedded-post")
@@ -105,4 +107,19 @@ func unmarkWrappers(n *html.Node) {
 		setAttr(p, "class", "")
 		setAttr(p, "id", "")
 	}
+}
+
+// linkMark is an invisible character put around the text of every link
+// before extraction, so that link density can be measured on the
+// library's plain-text output (its own link mode loses and reorders
+// text). blocks counts and removes the marks.
+const linkMark = '\u2063'
+
+// markLink puts linkMark before and after the content of a link.
+func markLink(n *html.Node) {
+	if n.FirstChild == nil {
+		return
+	}
+	n.InsertBefore(&html.Node{Type: html.TextNode, Data: string(linkMark)}, n.FirstChild)
+	n.AppendChild(&html.Node{Type: html.TextNode, Data: string(linkMark)})
 }
