@@ -383,75 +383,75 @@ func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude
 	return s.finish(ctx, res, hits[offset:min(offset+limit, len(hits))], match)
 }
 
+// pageColumns are the columns of a page document: its article fields and
+// a snippet made with the query's FTS5 expression.
+const pageColumns = `f.rowid, a.id, a.title, a.source, a.published, a.url,
+	snippet(articles_fts, 1, '«', '»', '…', 32)
+	FROM articles_fts f JOIN articles a ON a.doc = f.rowid
+	WHERE f.articles_fts MATCH ?`
+
 // finish loads the page's article fields and snippets, made with the
-// FTS5 expression snip (the query's). Snippets are made
-// only for the page, not for every match. The score is -bm25 (higher is
+// FTS5 expression match (the query's). The score is -bm25 (higher is
 // better); in natural-language mode its integer part is the number of
 // clauses matched and its fraction grows with bm25 relevance.
+//
+// Each page document is found by a prepared rowid probe, which lets FTS5
+// seek to it in each term's doclist. A prefix term has no doclist of its
+// own to seek in (FTS5 merges those of every term it expands to, at each
+// probe), so with one the page is picked out of a single pass over the
+// matches instead.
 func (s *Store) finish(ctx context.Context, res *dossier.SearchResults, hits []hit, match string) (*dossier.SearchResults, error) {
 	if len(hits) == 0 {
 		return res, nil
 	}
-	docs := make([]any, len(hits))
-	for i, h := range hits {
-		docs[i] = h.doc
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT doc, id, title, source, published, url FROM articles WHERE doc IN (`+
-		placeholders(len(docs))+`)`, docs...)
-	if err != nil {
-		return nil, err
-	}
 	byDoc := make(map[int64]*dossier.SearchResult, len(hits))
-	for rows.Next() {
+	scan := func(rows *sql.Rows) error {
 		var (
 			r   dossier.SearchResult
 			doc int64
 			pub sql.NullString
 		)
-		if err := rows.Scan(&doc, &r.ID, &r.Title, &r.Source, &pub, &r.URL); err != nil {
-			rows.Close()
-			return nil, err
+		if err := rows.Scan(&doc, &r.ID, &r.Title, &r.Source, &pub, &r.URL, &r.Snippet); err != nil {
+			return err
 		}
+		var err error
 		if r.Published, err = decTime(pub); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
+		r.Snippet = strings.Join(strings.Fields(r.Snippet), " ") // one line, whatever paragraphs it spans
 		byDoc[doc] = &r
+		return nil
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// One pass over the matches makes the page's snippets: a rowid probe
-	// per document would set the query up again for each.
-	snippets := make(map[int64]string, len(hits))
-	rows, err = s.db.QueryContext(ctx, `SELECT rowid, snippet(articles_fts, 1, '«', '»', '…', 32)
-		FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (`+placeholders(len(docs))+`)`,
-		append([]any{match}, docs...)...)
-	if err != nil {
-		return nil, fmt.Errorf("snippets: %w", err)
-	}
-	for rows.Next() {
-		var (
-			doc int64
-			sn  string
-		)
-		if err := rows.Scan(&doc, &sn); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("snippets: %w", err)
+	if hasPrefix(match) {
+		docs := make([]any, len(hits))
+		for i, h := range hits {
+			docs[i] = h.doc
 		}
-		snippets[doc] = strings.Join(strings.Fields(sn), " ") // one line, whatever paragraphs it spans
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("snippets: %w", err)
+		if err := s.queryEach(ctx, scan, `SELECT `+pageColumns+` AND +f.rowid IN (`+placeholders(len(docs))+`)`,
+			append([]any{match}, docs...)...); err != nil {
+			return nil, fmt.Errorf("page: %w", err)
+		}
+	} else {
+		stmt, err := s.db.PrepareContext(ctx, `SELECT `+pageColumns+` AND f.rowid = ?`)
+		if err != nil {
+			return nil, fmt.Errorf("page: %w", err)
+		}
+		defer stmt.Close()
+		for _, h := range hits {
+			rows, err := stmt.QueryContext(ctx, match, h.doc)
+			if err != nil {
+				return nil, fmt.Errorf("page: %w", err)
+			}
+			if err := eachRow(rows, scan); err != nil {
+				return nil, fmt.Errorf("page: %w", err)
+			}
+		}
 	}
 	for _, h := range hits {
 		r, ok := byDoc[h.doc]
 		if !ok {
 			continue // deleted meanwhile
 		}
-		r.Snippet = snippets[h.doc]
 		rel := -h.bm25
 		if h.coord >= 0 {
 			rel = float64(h.coord) + rel/(1+rel)
@@ -460,6 +460,30 @@ func (s *Store) finish(ctx context.Context, res *dossier.SearchResults, hits []h
 		res.Results = append(res.Results, *r)
 	}
 	return res, nil
+}
+
+// hasPrefix reports whether an FTS5 expression made by ftsTerm holds a
+// prefix term (words are quoted, so " *" only follows a closing quote).
+func hasPrefix(match string) bool { return strings.Contains(match, `" *`) }
+
+// queryEach runs a query and calls fn on each row.
+func (s *Store) queryEach(ctx context.Context, fn func(*sql.Rows) error, query string, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	return eachRow(rows, fn)
+}
+
+// eachRow calls fn on each of rows and closes them.
+func eachRow(rows *sql.Rows, fn func(*sql.Rows) error) error {
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // listFiltered answers a query without positive terms: the articles that
