@@ -106,6 +106,7 @@ func init() {
 		{"gush", "gushes", "gushed"},
 		{"scoff", "scoffs", "scoffed"},
 		{"sing", "sings", "sang"},
+		{"exhort", "exhorts", "exhorted"},
 	} {
 		for _, f := range forms {
 			cueVerbs[f] = forms[0]
@@ -123,6 +124,7 @@ var weakCues = map[string]bool{
 	"emphasise": true, "promise": true, "pledge": true, "vow": true, "caution": true, "chant": true,
 	"echo": true, "charge": true, "bark": true, "riff": true, "boom": true, "react": true,
 	"remember": true, "confess": true, "opine": true, "gush": true, "scoff": true, "sing": true,
+	"exhort": true,
 }
 
 // indirectCues introduce reported speech ("said that ...").
@@ -149,7 +151,7 @@ var adverbs = map[string]bool{
 	"sarcastically": true, "openly": true, "once again": true, "even": true, "only": true, "may": true,
 	"might": true, "should": true, "did": true, "does": true, "is": true, "was": true, "were": true,
 	"are": true, "been": true, "be": true, "not": true, "never": true, "succinctly": true, "memorably": true,
-	"tersely": true, "pointedly": true, "emphatically": true, "approvingly": true,
+	"tersely": true, "pointedly": true, "emphatically": true, "approvingly": true, "now": true,
 }
 
 // pronouns that can be a quote's source, with their gender ("m", "f", "n"

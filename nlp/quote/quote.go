@@ -322,6 +322,10 @@ func (d *doc) cueAt(i, limit int) int {
 	if w == "put" && i+1 < limit && d.low[i+1] == "it" {
 		return i + 2
 	}
+	if (w == "went" || w == "goes") && i+1 < limit && d.low[i+1] == "on" && (i+2 == limit || !isWord(d.toks[i+2].Text)) {
+		// "she went on."
+		return i + 2
+	}
 	if w == "pointed" && i+1 < limit && d.low[i+1] == "out" {
 		return i + 2
 	}
@@ -877,6 +881,14 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 	if s, e := d.subject(lo, cs); s >= 0 {
 		return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
 	}
+	if participle && cs > lo && d.toks[cs-1].Text == "," {
+		// "Here in Columbia, Sanders stepped up his emphasis on the
+		// issue, saying": the subject of the clause the participle
+		// closes.
+		if s, e := d.clauseSubject(lo-1, cs); s >= 0 {
+			return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: e}
+		}
+	}
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
 }
 
@@ -1220,6 +1232,17 @@ func (d *doc) sentenceCue(s seg) *attribution {
 			return a
 		}
 	}
+	// An attribution closing the sentence: "“Many would consider that an
+	// embarrassment” if she lost, said David Wasserman, an analyst."
+	if s.closed && s.open == lo {
+		end := hi
+		for end > lo && (d.toks[end-1].Text == "." || d.toks[end-1].Text == "!" || d.toks[end-1].Text == "?") {
+			end--
+		}
+		if a := d.closingAttribution(s.close+1, end); a != nil {
+			return a
+		}
+	}
 	// No cue: the subject of the sentence ("Lewandowski ripped Comey for
 	// acting as “the judge and the jury”").
 	if ss, se := d.subject(lo, s.open); ss >= 0 {
@@ -1503,12 +1526,12 @@ var clauseBoundary = map[string]bool{
 }
 
 // clauseSubject returns the subject of the last clause opening in tokens
-// [from, to) after a boundary word ("..., and he pronounced", "when Clinton
+// (from, to) at the sentence start or after a boundary word ("..., and he pronounced", "when Clinton
 // accused"): a personal pronoun or a name or description of someone,
 // followed by a lower-case word. It returns -1 when there is none.
 func (d *doc) clauseSubject(from, to int) (int, int) {
 	for b := to - 2; b > from; b-- {
-		if !clauseBoundary[d.low[b-1]] || d.inQ[b] {
+		if !(d.first[d.sentOf[b]] == b || clauseBoundary[d.low[b-1]]) || d.inQ[b] {
 			continue
 		}
 		w := d.low[b]
@@ -1525,6 +1548,45 @@ func (d *doc) clauseSubject(from, to int) (int, int) {
 		return b, e
 	}
 	return -1, -1
+}
+
+// closingAttribution finds an attribution after the last comma of tokens
+// [lo, end) that starts one: ", said X[, an apposition]" or ", X said[ in a
+// statement]".
+func (d *doc) closingAttribution(lo, end int) *attribution {
+	for c := end - 2; c >= lo && end-c <= 30; c-- {
+		if d.toks[c].Text != "," || d.inQ[c] {
+			continue
+		}
+		i := c + 1
+		if e := d.cueAt(i, end); e > i && indirectCues[d.cueLemma(i, e)] {
+			if se := d.npForward(e, end); se > e && d.sourceOK(e, se, true) && (end-se <= 5 || d.toks[se].Text == ",") {
+				return &attribution{cueS: i, cueE: e, srcS: e, srcE: se}
+			}
+			continue
+		}
+		for j := i + 1; j < end && j-i <= 8; j++ {
+			e := d.cueAt(j, end)
+			if e == j {
+				if d.toks[j].Text == "," || isDoubleQuote(d.toks[j].Text) {
+					break
+				}
+				continue
+			}
+			if !indirectCues[d.cueLemma(j, e)] || end-e > 6 {
+				break
+			}
+			se := j
+			for se > i && adverbs[d.low[se-1]] && !isCap(d.toks[se-1].Text) {
+				se--
+			}
+			if d.sourceOK(i, se, true) && (isCap(d.toks[i].Text) || pronouns[d.low[i]] != "" || determiners[d.low[i]]) {
+				return &attribution{cueS: j, cueE: e, srcS: i, srcE: se}
+			}
+			break
+		}
+	}
+	return nil
 }
 
 // trailing finds reported speech attributed at the end of its sentence:

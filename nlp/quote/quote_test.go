@@ -71,6 +71,9 @@ func TestPatterns(t *testing.T) {
 		{"new speech verb", `“You have called women you do not like fat pigs,” Roe charged in her interview.`, "direct", "You have called women you do not like fat pigs", "charged", "Roe", "Jane Roe"},
 		{"inverted cue before a colon", "Roe was speaking on the radio.\n\nStated Roe:\n\n“I think that the stakes are so high this year.”", "direct", "I think that the stakes are so high this year.", "Stated", "Roe", "Jane Roe"},
 		{"following statement", "In response to the attack, Senator Jane Roe issued the following statement:\n\n“Our prayers are with all those affected.”", "direct", "Our prayers are with all those affected.", "", "Senator Jane Roe", "Jane Roe"},
+		{"went on", `"It would end all the kinds of health care we know," she went on.`, "direct", "It would end all the kinds of health care we know", "went on", "she", ""},
+		{"participle after a clause", `Here in Columbia, Roe stepped up her emphasis on justice issues, saying, "We have got to achieve the day when all can walk the streets."`, "direct", "We have got to achieve the day when all can walk the streets.", "saying", "Roe", "Jane Roe"},
+		{"partial then closing attribution", `"Many would consider that an embarrassment" if she lost by that margin, said Jane Roe, an analyst at the Cook Political Report.`, "partial", "Many would consider that an embarrassment", "said", "Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
