@@ -15,6 +15,7 @@ var (
 	// relatedHead matches the heading of a related-content list.
 	relatedHead = regexp.MustCompile(`(?i)^\W*(you (may|might) (also )?(like|enjoy)|related( stories| articles| posts| content| coverage| reading| links)?|read (more|next|also)|more (from|on|stories|news|to read)|recommended|trending|popular|most (read|popular|viewed)|see also|further reading|also on|latest (news|stories))\b`)
 	dateline    = regexp.MustCompile(`(?i)^\W*(published|updated|posted|last (updated|modified)|first published|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|publié|mis à jour|опубликовано|обновлено)\b`)
+	metaLine    = regexp.MustCompile(`(?i)\b(posted|published|written|publicado|pubblicato|publié|veröffentlicht)\s+(by|por|da|par|von)\b|\b(categor(y|ies|ia|ie)|tags|schlagwörter)\s*:`)
 	bareURL     = regexp.MustCompile(`^(https?://|www\.)\S+$`)
 	// promoInside matches promotions anywhere in a short paragraph.
 	promoInside = regexp.MustCompile(`(?i)(click here for|sign up (for|to)\b|subscribe (to|now|today|for)\b|(our|free|daily|weekly) newsletter|follow (us|him|her|me|them) on\b|you must (be )?log(ged)? in\b|also on \S+\.(com|net|org))`)
@@ -61,6 +62,8 @@ func filterBlocks(bs []block, title, description, byline string) []block {
 			continue // a standfirst set as a heading
 		case i < 4 && words <= 12 && isBylineLine(b.text, byline):
 			continue // the byline above the text
+		case i < 4 && words <= 25 && metaLine.MatchString(b.text):
+			continue // "Posted by ... - Category: ..."
 		case words <= 8 && dateline.MatchString(b.text):
 			continue // "Updated at 1:23 p.m."
 		case words <= promoInsideMaxWords && promoInside.MatchString(b.text):
