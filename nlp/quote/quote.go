@@ -1079,7 +1079,10 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		standalone := clauseStart && clauseEnd && !title
 		// A paragraph that opened a quotation without closing it runs on
 		// into this one: same quotation, whose attribution may come here.
-		if last != nil && last.segs[len(last.segs)-1].continues && atSentStart && d.para[last.segs[len(last.segs)-1].lstS]+1 == d.para[s.firstS] {
+		ownSource := after.found() && after.srcS >= 0 && last != nil && last.attr.found() && last.attr.srcS >= 0
+		if last != nil && last.segs[len(last.segs)-1].continues && atSentStart && d.para[last.segs[len(last.segs)-1].lstS]+1 == d.para[s.firstS] && !ownSource {
+			// (A paragraph with an attribution of its own, after one that
+			// had its speaker, is a new quotation: "“...,” he continued.")
 			d.directAt[s.open] = true
 			last.segs = append(last.segs, s)
 			if !last.attr.found() || last.attr.srcS < 0 {

@@ -158,6 +158,18 @@ func TestClaimClauseSubject(t *testing.T) {
 	}
 }
 
+func TestParagraphWithItsOwnAttribution(t *testing.T) {
+	// An unclosed paragraph runs on into the next one; when that one names
+	// its speaker again ("he continued"), it is a quotation of its own.
+	text := "“Trump says the things people want to say,” Roe said. “But presidents can’t just say anything.\n\n" +
+		"“I'm not interested in being politically correct,” she continued. “We are going to have to work together.”"
+	qs := Extract(text, []dossier.Entity{person(text, "Jane Roe", "Roe")})
+	checkQuotes(t, text, qs)
+	if len(qs) != 2 || srcText(qs[0]) != "Roe" || srcText(qs[1]) != "she" {
+		t.Fatalf("got %+v, want two quotes, by Roe and by she", qs)
+	}
+}
+
 func TestScareQuotesSkipped(t *testing.T) {
 	text := `The so-called “reform” was debated on “Morning Joe” before the vote.`
 	if qs := Extract(text, nil); len(qs) != 0 {
