@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/dedup"
 )
 
 // DefaultBatchSize is the number of articles stored per transaction.
@@ -39,6 +40,11 @@ type Options struct {
 	// OnError is called, from one goroutine at a time, with each failed
 	// input or record (an *InputError) as soon as it happens.
 	OnError func(error)
+	// Dedup, when set, finds near-duplicates and stories: each article is
+	// fingerprinted on the workers and matched, in input order, against
+	// those added before it (seed it with the stored articles first), which
+	// sets its SimHash, DuplicateOf and StoryID.
+	Dedup *dedup.Index
 	// Now returns the current time, for Fetched; nil means time.Now.
 	Now func() time.Time
 }
@@ -82,6 +88,7 @@ type job struct {
 	format string
 	line   int
 	err    error
+	fp     *dedup.Fingerprint // set by the worker when Options.Dedup is
 	done   chan struct{}
 }
 
@@ -145,6 +152,9 @@ func Run(ctx context.Context, sources []string, opts Options) (Summary, error) {
 			defer wg.Done()
 			for j := range jobs {
 				process(ctx, j, opts.Store, opts.Annotate, now)
+				if opts.Dedup != nil && j.err == nil {
+					j.fp = opts.Dedup.Fingerprint(j.a.Text)
+				}
 				close(j.done)
 			}
 		}()
@@ -215,6 +225,9 @@ func Run(ctx context.Context, sources []string, opts Options) (Summary, error) {
 			flush() // the same id twice: store the first before the second
 		}
 		a := j.a
+		if j.fp != nil {
+			opts.Dedup.AddFingerprint(&a, j.fp)
+		}
 		batch = append(batch, &a)
 		inBatch[a.ID] = true
 		if len(batch) >= batchSize {

@@ -42,7 +42,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		if ingestFetcher == nil {
 			return fmt.Errorf("extract: %s: cannot fetch URLs in this build; save the page and pass the file", name)
 		}
-		f, err := ingestFetcher().Fetch(ctx, name)
+		f, err := ingestFetcher(os.Getenv(allowPrivateEnv) != "").Fetch(ctx, name)
 		if err != nil {
 			return fmt.Errorf("extract: %s: %w", name, err)
 		}

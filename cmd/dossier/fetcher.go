@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 
 	"github.com/dossier/dossier/extract"
@@ -14,13 +13,14 @@ import (
 	"github.com/dossier/dossier/ingest"
 )
 
-// allowPrivateEnv, when set to a non-empty value, lets 'dossier ingest URL'
-// fetch from private and loopback addresses (tests, intranets).
+// allowPrivateEnv, when set to a non-empty value, is the default of
+// 'dossier ingest --allow-private': fetching from private and loopback
+// addresses (tests, intranets).
 const allowPrivateEnv = "DOSSIER_ALLOW_PRIVATE"
 
 func init() {
-	ingestFetcher = func() ingest.Fetcher {
-		w := newWeb(fetch.New(fetch.Options{AllowPrivate: os.Getenv(allowPrivateEnv) != ""}))
+	ingestFetcher = func(allowPrivate bool) ingest.Fetcher {
+		w := newWeb(fetch.New(fetch.Options{AllowPrivate: allowPrivate}))
 		ingest.FeedWeb = w
 		return w
 	}

@@ -17,7 +17,7 @@ import (
 // ingestFetcher, when set (by the file that wires the fetch package),
 // returns the Fetcher that reads http(s) sources for ingest. Without it,
 // URL sources fail with a clear error.
-var ingestFetcher func() ingest.Fetcher
+var ingestFetcher func(allowPrivate bool) ingest.Fetcher
 
 // runIngest collects articles into the database:
 // 'dossier ingest [--db PATH] [--no-nlp] SOURCE...'.
@@ -28,6 +28,9 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	workers := fs.Int("workers", 0, "annotation workers (0: one per CPU)")
 	batch := fs.Int("batch", ingest.DefaultBatchSize, "articles stored per transaction")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	allowPrivate := fs.Bool("allow-private", os.Getenv(allowPrivateEnv) != "",
+		"allow fetching URLs on private, loopback and link-local addresses (or $"+allowPrivateEnv+")")
+	noDedup := fs.Bool("no-dedup", false, "do not look for near-duplicates and stories")
 	usage := fs.Usage
 	fs.Usage = func() {
 		usage()
@@ -61,7 +64,12 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		opts.Annotate = nlp.Annotate
 	}
 	if ingestFetcher != nil {
-		opts.Fetcher = ingestFetcher()
+		opts.Fetcher = ingestFetcher(*allowPrivate)
+	}
+	if !*noDedup {
+		if opts.Dedup, err = seedDedup(ctx, st); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
 	}
 	if !*quiet && isTTY(e.stderr) {
 		opts.Progress = e.stderr

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/dedup"
 	"github.com/dossier/dossier/nlp/entity"
 )
 
@@ -32,4 +33,14 @@ func linkEntities(ctx context.Context, st dossier.Store) error {
 		return fmt.Errorf("link entities: %w", err)
 	}
 	return nil
+}
+
+// seedDedup returns a duplicate and story index holding every article
+// already in st, so that new articles are matched against them.
+func seedDedup(ctx context.Context, st dossier.Store) (*dedup.Index, error) {
+	ix := dedup.New(dedup.Options{})
+	if _, err := dedup.Seed(ctx, st, ix); err != nil {
+		return nil, err
+	}
+	return ix, nil
 }
