@@ -827,6 +827,14 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 		return &attribution{cueS: cs, cueE: ce, srcS: -1}
 	}
 	participle := strings.HasSuffix(d.low[ce-1], "ing")
+	if !participle && b-1 > lo && d.toks[b-1].Text == "," {
+		// "Clinton, during a town hall meeting in Columbus, Ohio, said",
+		// "Cory James, 22, of Flint, Mich., said": the subject before the
+		// insertion speaks.
+		if ss, se := d.subject(lo, b); ss >= 0 && se < b-1 && d.toks[se].Text == "," && d.personish(ss, se) && !d.cueBetween(se, b) {
+			return &attribution{cueS: cs, cueE: ce, srcS: ss, srcE: se}
+		}
+	}
 	// "Glenn Beck, who described Trump as ...": the source runs from the
 	// name through the relative pronoun.
 	if b > lo && (d.low[b-1] == "who" || d.low[b-1] == "which") {
@@ -890,6 +898,17 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 		}
 	}
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
+}
+
+// cueBetween reports whether tokens [s, e) hold a speech verb or a
+// quotation mark.
+func (d *doc) cueBetween(s, e int) bool {
+	for k := s; k < e; k++ {
+		if isDoubleQuote(d.toks[k].Text) || d.cueAt(k, e) > k {
+			return true
+		}
+	}
+	return false
 }
 
 // personish reports whether tokens [s, e) name someone who can speak: a
@@ -994,7 +1013,9 @@ func (d *doc) subject(lo, hi int) (int, int) {
 	}
 	// An introductory phrase: "In Iowa, ...", "Holding signs, ...",
 	// "Instead, ...", a dateline "WASHINGTON (AFP) -".
-	if s < hi && introductory(d.low[s]) {
+	// Several in a row: "In June 2009, after Clinton suffered a
+	// concussion, Axelrod emailed ...".
+	for n := 0; s < hi && introductory(d.low[s]) && (n == 0 || subordinators[d.low[s]]) && n < 3; n++ {
 		c := s
 		for c < hi && d.toks[c].Text != "," && !d.inQ[c] {
 			c++

@@ -74,6 +74,7 @@ func TestPatterns(t *testing.T) {
 		{"went on", `"It would end all the kinds of health care we know," she went on.`, "direct", "It would end all the kinds of health care we know", "went on", "she", ""},
 		{"participle after a clause", `Here in Columbia, Roe stepped up her emphasis on justice issues, saying, "We have got to achieve the day when all can walk the streets."`, "direct", "We have got to achieve the day when all can walk the streets.", "saying", "Roe", "Jane Roe"},
 		{"partial then closing attribution", `"Many would consider that an embarrassment" if she lost by that margin, said Jane Roe, an analyst at the Cook Political Report.`, "partial", "Many would consider that an embarrassment", "said", "Jane Roe", "Jane Roe"},
+		{"subject before an insertion", `Jane Roe, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of coal miners out of business."`, "indirect", "she was \"going to put a lot of coal miners out of business.\"", "said", "Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
