@@ -1,9 +1,6 @@
 package dedup
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"flag"
 	"os"
 	"strings"
@@ -17,28 +14,9 @@ var showPairs = flag.Bool("pairs", false, "print the near-duplicate pairs beyond
 
 func loadBBC(tb testing.TB) []dossier.Article {
 	tb.Helper()
-	path := shareddata.Path(tb, "data", "news-corpus", "bbc-news.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var out []dossier.Article
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-	for sc.Scan() {
-		var a dossier.Article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
+	for _, r := range shareddata.BBC(tb) {
+		out = append(out, dossier.Article{ID: r.ID, Title: r.Title, Text: r.Text, Source: r.Source})
 	}
 	return out
 }

@@ -1,10 +1,6 @@
 package nlp
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
 	"time"
 
@@ -19,30 +15,12 @@ import (
 // bbcArticles loads up to n articles of the BBC corpus.
 func bbcArticles(tb testing.TB, n int) []dossier.Article {
 	tb.Helper()
-	path := shareddata.Path(tb, "data", "news-corpus", "bbc-news.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	var arts []dossier.Article
-	for sc.Scan() && len(arts) < n {
-		var a struct {
-			ID, Title, Text string
+	for _, r := range shareddata.BBC(tb) {
+		if len(arts) == n {
+			break
 		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		arts = append(arts, dossier.Article{ID: a.ID, Title: a.Title, Text: a.Text, Published: time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)})
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", path, err)
+		arts = append(arts, dossier.Article{ID: r.ID, Title: r.Title, Text: r.Text, Published: time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)})
 	}
 	return arts
 }

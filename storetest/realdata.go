@@ -1,8 +1,6 @@
 package storetest
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -22,33 +20,12 @@ import (
 // title and text. It skips tb when the data is absent.
 func BBCArticles(tb testing.TB) []*dossier.Article {
 	tb.Helper()
-	path := shareddata.Path(tb, "data", "news-corpus", "bbc-news.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var out []*dossier.Article
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var rec struct {
-			ID, Title, Text, Category, Source string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
+	for _, rec := range shareddata.BBC(tb) {
 		a := Article(rec.ID, rec.Title, rec.Text)
 		a.Source = rec.Source
 		a.Meta = map[string]json.RawMessage{"category": json.RawMessage(fmt.Sprintf("%q", rec.Category))}
 		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", path, err)
 	}
 	return out
 }

@@ -1,10 +1,6 @@
 package entity
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"sort"
 	"strings"
 	"syscall"
@@ -20,28 +16,9 @@ type bbcArticle struct {
 
 func readBBC(tb testing.TB) []bbcArticle {
 	tb.Helper()
-	path := shareddata.Path(tb, "data", "news-corpus", "bbc-news.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var out []bbcArticle
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a bbcArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
+	for _, r := range shareddata.BBC(tb) {
+		out = append(out, bbcArticle{ID: r.ID, Title: r.Title, Text: r.Text})
 	}
 	return out
 }
