@@ -234,14 +234,15 @@ type tier struct {
 // more than finding them, so it ranks only the documents of the first
 // tier that fills the page, still by bm25 over match; if no tier does, it
 // ranks every match. Tiers in titles_fts are first counted there, which is
-// cheap, and skipped when too small.
-func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []tier, limit, offset int) ([]hit, error) {
+// cheap, and skipped when too small. It reports whether the page came
+// from a tier.
+func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []tier, limit, offset int) ([]hit, bool, error) {
 	if total > tierMin {
 		for _, t := range tiers {
 			if t.table == "titles_fts" {
 				var n int
 				if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM titles_fts WHERE titles_fts MATCH ?`, t.expr).Scan(&n); err != nil {
-					return nil, err
+					return nil, false, err
 				}
 				if n < offset+limit {
 					continue
@@ -249,14 +250,47 @@ func (s *Store) rankTiered(ctx context.Context, total int, match, where string, 
 			}
 			hits, err := s.ranked(ctx, match, where, fargs, &t, limit, offset)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if len(hits) == limit {
-				return hits, nil
+				return hits, true, nil
 			}
 		}
 	}
-	return s.ranked(ctx, match, where, fargs, nil, limit, offset)
+	hits, err := s.ranked(ctx, match, where, fargs, nil, limit, offset)
+	return hits, false, err
+}
+
+// countAndRank counts the matches of match (with the filters) and ranks
+// them as rankTiered does, the two on separate connections at once: each
+// passes over the matches, so with a second core free the search waits
+// for the slower one instead of both. The ranking starts before the count
+// is known and so assumes more than tierMin matches; when there turn out
+// to be fewer, a tier's page is discarded and every match ranked.
+func (s *Store) countAndRank(ctx context.Context, match, where string, fargs []any, tiers []tier, limit, offset int) (int, []hit, error) {
+	type counted struct {
+		n   int
+		err error
+	}
+	ch := make(chan counted, 1)
+	go func() {
+		n, err := s.countMatches(ctx, match, where, fargs)
+		ch <- counted{n, err}
+	}()
+	hits, tiered, err := s.rankTiered(ctx, tierMin+1, match, where, fargs, tiers, limit, offset)
+	c := <-ch
+	if c.err != nil {
+		return 0, nil, c.err
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	if tiered && c.n <= tierMin {
+		if hits, err = s.ranked(ctx, match, where, fargs, nil, limit, offset); err != nil {
+			return 0, nil, err
+		}
+	}
+	return c.n, hits, nil
 }
 
 // titleTiers returns the tiers of a query's matches with every clause in
@@ -283,15 +317,11 @@ func titleTiers(clauses []dossier.Clause) []tier {
 func (s *Store) searchAll(ctx context.Context, clauses []dossier.Clause, exclude []dossier.Term, where string, fargs []any, limit, offset int) (*dossier.SearchResults, error) {
 	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
 	match := matchAll(clauses, exclude)
-	var err error
-	if res.Total, err = s.countMatches(ctx, match, where, fargs); err != nil {
-		return nil, err
-	}
-	if res.Total == 0 || offset >= res.Total {
-		return res, nil
-	}
-	hits, err := s.rankTiered(ctx, res.Total, match, where, fargs, titleTiers(clauses), limit, offset)
-	if err != nil {
+	var (
+		hits []hit
+		err  error
+	)
+	if res.Total, hits, err = s.countAndRank(ctx, match, where, fargs, titleTiers(clauses), limit, offset); err != nil {
 		return nil, err
 	}
 	return s.finish(ctx, res, hits, match)
@@ -326,27 +356,25 @@ const rerankDepth = 200
 func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude []dossier.Term, where string, fargs []any, limit, offset int) (*dossier.SearchResults, error) {
 	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
 	match := matchAny(clauses, exclude)
-	var err error
-	if res.Total, err = s.countMatches(ctx, match, where, fargs); err != nil {
-		return nil, err
-	}
-	if res.Total == 0 || offset >= res.Total {
-		return res, nil
-	}
 	tiers := []tier{{"articles_fts", matchAll(clauses, exclude)}}
 	if len(clauses) > 2 {
 		tiers = append(tiers, tier{"articles_fts", quorum(clauses, exclude)})
 	}
+	var (
+		hits []hit
+		err  error
+	)
 	if offset+limit > rerankDepth {
-		hits, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, limit, offset)
-		if err != nil {
+		if res.Total, hits, err = s.countAndRank(ctx, match, where, fargs, tiers, limit, offset); err != nil {
 			return nil, err
 		}
 		return s.finish(ctx, res, hits, match)
 	}
-	hits, err := s.rankTiered(ctx, res.Total, match, where, fargs, tiers, max(offset+limit, 50), 0)
-	if err != nil {
+	if res.Total, hits, err = s.countAndRank(ctx, match, where, fargs, tiers, max(offset+limit, 50), 0); err != nil {
 		return nil, err
+	}
+	if offset >= len(hits) {
+		return res, nil
 	}
 	docs := make([]any, len(hits))
 	index := make(map[int64]int, len(hits))
