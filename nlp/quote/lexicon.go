@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/dossier/dossier/nlp/token"
+import (
+	"strings"
+
+	"github.com/dossier/dossier/nlp/token"
+)
 
 // cueVerbs are speech and attribution verbs in all their inflections. The
 // value is the verb's lemma.
@@ -107,6 +111,7 @@ func init() {
 		{"scoff", "scoffs", "scoffed"},
 		{"sing", "sings", "sang"},
 		{"exhort", "exhorts", "exhorted"},
+		{"praise", "praises", "praised", "praising"},
 	} {
 		for _, f := range forms {
 			cueVerbs[f] = forms[0]
@@ -124,7 +129,7 @@ var weakCues = map[string]bool{
 	"emphasise": true, "promise": true, "pledge": true, "vow": true, "caution": true, "chant": true,
 	"echo": true, "charge": true, "bark": true, "riff": true, "boom": true, "react": true,
 	"remember": true, "confess": true, "opine": true, "gush": true, "scoff": true, "sing": true,
-	"exhort": true,
+	"exhort": true, "praise": true,
 }
 
 // indirectCues introduce reported speech ("said that ...").
@@ -195,6 +200,20 @@ var timeWords = map[string]bool{
 
 // isCue returns the lemma of a cue word, or "".
 func isCue(lower string) string { return cueVerbs[lower] }
+
+// CueLemma returns the lemma of a cue's text when it is a speech verb form
+// ("said" → "say", "according to"), or "" when it is not (a verb taken as
+// the cue of a sentence quoting a fragment, a colon).
+func CueLemma(cue string) string {
+	l := lower(strings.Join(strings.Fields(cue), " "))
+	if l == "according to" {
+		return l
+	}
+	if i := strings.IndexByte(l, ' '); i >= 0 {
+		l = l[:i]
+	}
+	return cueVerbs[l]
+}
 
 // roleNouns name people by role; used to resolve a source like "the
 // Russian leader" to a person when the entity stage has not joined it.

@@ -404,6 +404,12 @@ func (d *doc) npForward(i, limit int) int {
 			// "Carson took ...": a lower-case word after a name ends it.
 			break
 		}
+		if j > i && !isCap(t) && isCap(d.toks[j-1].Text) && !roleNouns[w] && !titleNouns[w] && w != "of" && w != "for" &&
+			j+1 < limit && (determiners[d.low[j+1]] && d.low[j+1] != "that" || pronouns[d.low[j+1]] != "") {
+			// "Fiorina threw her support": a lower-case word between a
+			// name and its object is a verb.
+			break
+		}
 		if j == i && (stopWords[w] || timeWords[w]) {
 			return i
 		}
@@ -1047,7 +1053,7 @@ func (d *doc) subject(lo, hi int) (int, int) {
 		return -1, -1
 	}
 	if e := d.npForward(s, hi); e > s && e-s <= 12 && d.sourceOK(s, e, false) && !d.placeOnly(s, e) {
-		if w := d.low[s]; pronouns[w] == "" && !isCap(d.toks[s].Text) && !determiners[w] {
+		if w := d.low[s]; pronouns[w] == "" && !isCap(d.toks[s].Text) && !determiners[w] && !(w == "former" || titleNouns[w] || roleNouns[w]) {
 			return -1, -1
 		}
 		return s, e

@@ -75,6 +75,8 @@ func TestPatterns(t *testing.T) {
 		{"participle after a clause", `Here in Columbia, Roe stepped up her emphasis on justice issues, saying, "We have got to achieve the day when all can walk the streets."`, "direct", "We have got to achieve the day when all can walk the streets.", "saying", "Roe", "Jane Roe"},
 		{"partial then closing attribution", `"Many would consider that an embarrassment" if she lost by that margin, said Jane Roe, an analyst at the Cook Political Report.`, "partial", "Many would consider that an embarrassment", "said", "Jane Roe", "Jane Roe"},
 		{"subject before an insertion", `Jane Roe, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of coal miners out of business."`, "indirect", "she was \"going to put a lot of coal miners out of business.\"", "said", "Jane Roe", "Jane Roe"},
+		{"participle after a name and a verb", `Jane Roe threw her support behind the senator, saying it is time to have a “real constitutional conservative in the White House.”`, "partial", "real constitutional conservative in the White House", "saying", "Jane Roe", "Jane Roe"},
+		{"lower-case title opens the subject", `Weighing in on the debate, former Arkansas Gov. Jane Roe agreed, praising him as "one of the most gifted stars that we have got."`, "partial", "one of the most gifted stars that we have got", "praising", "former Arkansas Gov. Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {

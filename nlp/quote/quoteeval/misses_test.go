@@ -47,15 +47,16 @@ func TestWriteSourceMisses(t *testing.T) {
 	w := bufio.NewWriter(out)
 	defer w.Flush()
 	n := 0
+	tally := map[string]int{}
 	for _, a := range arts {
-		n += writeSourceMisses(w, a, quote.Extract(a.Text, entity.Extract(a.Text, "")))
+		n += writeSourceMisses(w, a, quote.Extract(a.Text, entity.Extract(a.Text, "")), tally)
 	}
-	t.Logf("%d wrong sources written to %s", n, *missesOut)
+	t.Logf("%d wrong sources written to %s; by kind: %v", n, *missesOut, tally)
 }
 
 // writeSourceMisses writes each wrong source of article a with its context:
 // the gold source in [[ ]], the predicted one in {{ }}, the content in ‹ ›.
-func writeSourceMisses(w io.Writer, a Article, qs []dossier.Quote) int {
+func writeSourceMisses(w io.Writer, a Article, qs []dossier.Quote, tally map[string]int) int {
 	preds := Predictions(a.Text, qs)
 	n := 0
 	for _, g := range a.Quote {
@@ -72,7 +73,13 @@ func writeSourceMisses(w io.Writer, a Article, qs []dossier.Quote) int {
 			continue
 		}
 		p := preds[best]
+		group := p.Kind
+		if p.Kind == dossier.QuoteIndirect && (p.Cue == nil || quote.CueLemma(p.Cue.Text) == "") {
+			group = "claim"
+		}
+		tally[group+" total"]++
 		if p.Source != nil && overlap(g.Source, []dossier.Span{*p.Source}) > 0 {
+			tally[group+" right"]++
 			continue
 		}
 		n++
