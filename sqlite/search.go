@@ -224,9 +224,14 @@ type hit struct {
 const tierMin = 1000
 
 // tier is a set of documents narrower than a query's matches: those
-// matching expr in the FTS5 table (articles_fts or titles_fts).
+// matching expr in the FTS5 table (articles_fts or titles_fts). A tier
+// to countFirst is counted before it is ranked, and skipped if it cannot
+// fill the page: counting costs a pass over the tier's own index entries,
+// a fraction of ranking with it, which passes over every match of the
+// query and computes bm25's statistics.
 type tier struct {
 	table, expr string
+	countFirst  bool
 }
 
 // rankTiered ranks the matches of match. When there are more than tierMin
@@ -234,15 +239,23 @@ type tier struct {
 // more than finding them, so it ranks only the documents of the first
 // tier that fills the page, still by bm25 over match; if no tier does, it
 // ranks every match. Tiers in titles_fts are first counted there, which is
-// cheap, and skipped when too small. It reports whether the page came
-// from a tier.
-func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []tier, limit, offset int) ([]hit, bool, error) {
+// cheap, and skipped when too small. It returns the index in tiers of
+// the tier the page came from, -1 if none.
+func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []tier, limit, offset int) ([]hit, int, error) {
 	if total > tierMin {
-		for _, t := range tiers {
-			if t.table == "titles_fts" {
-				var n int
-				if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM titles_fts WHERE titles_fts MATCH ?`, t.expr).Scan(&n); err != nil {
-					return nil, false, err
+		for i, t := range tiers {
+			if t.countFirst {
+				var (
+					n   int
+					err error
+				)
+				if t.table == "titles_fts" {
+					err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM titles_fts WHERE titles_fts MATCH ?`, t.expr).Scan(&n)
+				} else {
+					n, err = s.countMatches(ctx, t.expr, where, fargs)
+				}
+				if err != nil {
+					return nil, -1, err
 				}
 				if n < offset+limit {
 					continue
@@ -250,15 +263,15 @@ func (s *Store) rankTiered(ctx context.Context, total int, match, where string, 
 			}
 			hits, err := s.ranked(ctx, match, where, fargs, &t, limit, offset)
 			if err != nil {
-				return nil, false, err
+				return nil, -1, err
 			}
 			if len(hits) == limit {
-				return hits, true, nil
+				return hits, i, nil
 			}
 		}
 	}
 	hits, err := s.ranked(ctx, match, where, fargs, nil, limit, offset)
-	return hits, false, err
+	return hits, -1, err
 }
 
 // countAndRank counts the matches of match (with the filters) and ranks
@@ -266,8 +279,9 @@ func (s *Store) rankTiered(ctx context.Context, total int, match, where string, 
 // passes over the matches, so with a second core free the search waits
 // for the slower one instead of both. The ranking starts before the count
 // is known and so assumes more than tierMin matches; when there turn out
-// to be fewer, a tier's page is discarded and every match ranked.
-func (s *Store) countAndRank(ctx context.Context, match, where string, fargs []any, tiers []tier, limit, offset int) (int, []hit, error) {
+// to be fewer, a tier's page is discarded and every match ranked. It
+// returns the count, the page and the index of its tier (-1 if none).
+func (s *Store) countAndRank(ctx context.Context, match, where string, fargs []any, tiers []tier, limit, offset int) (int, []hit, int, error) {
 	type counted struct {
 		n   int
 		err error
@@ -277,20 +291,21 @@ func (s *Store) countAndRank(ctx context.Context, match, where string, fargs []a
 		n, err := s.countMatches(ctx, match, where, fargs)
 		ch <- counted{n, err}
 	}()
-	hits, tiered, err := s.rankTiered(ctx, tierMin+1, match, where, fargs, tiers, limit, offset)
+	hits, ti, err := s.rankTiered(ctx, tierMin+1, match, where, fargs, tiers, limit, offset)
 	c := <-ch
 	if c.err != nil {
-		return 0, nil, c.err
+		return 0, nil, -1, c.err
 	}
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, -1, err
 	}
-	if tiered && c.n <= tierMin {
+	if ti >= 0 && c.n <= tierMin {
 		if hits, err = s.ranked(ctx, match, where, fargs, nil, limit, offset); err != nil {
-			return 0, nil, err
+			return 0, nil, -1, err
 		}
+		ti = -1
 	}
-	return c.n, hits, nil
+	return c.n, hits, ti, nil
 }
 
 // titleTiers returns the tiers of a query's matches with every clause in
@@ -308,8 +323,8 @@ func titleTiers(clauses []dossier.Clause) []tier {
 		all = append(all, ftsClause(plain))
 	}
 	return []tier{
-		{"titles_fts", strings.Join(all, " AND ")},
-		{"titles_fts", strings.Join(anyTerm, " OR ")},
+		{"titles_fts", strings.Join(all, " AND "), true},
+		{"titles_fts", strings.Join(anyTerm, " OR "), true},
 	}
 }
 
@@ -321,7 +336,7 @@ func (s *Store) searchAll(ctx context.Context, clauses []dossier.Clause, exclude
 		hits []hit
 		err  error
 	)
-	if res.Total, hits, err = s.countAndRank(ctx, match, where, fargs, titleTiers(clauses), limit, offset); err != nil {
+	if res.Total, hits, _, err = s.countAndRank(ctx, match, where, fargs, titleTiers(clauses), limit, offset); err != nil {
 		return nil, err
 	}
 	return s.finish(ctx, res, hits, match)
@@ -356,26 +371,48 @@ const rerankDepth = 200
 func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude []dossier.Term, where string, fargs []any, limit, offset int) (*dossier.SearchResults, error) {
 	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
 	match := matchAny(clauses, exclude)
-	tiers := []tier{{"articles_fts", matchAll(clauses, exclude)}}
+	// Documents matching every clause are usually few, and found by an
+	// AND that skips through the rarest clause's entries: counting them
+	// first is cheap. The quorum's OR of ANDs costs about a quarter of a
+	// ranking to count, and usually fills the page.
+	tiers := []tier{{"articles_fts", matchAll(clauses, exclude), true}}
 	if len(clauses) > 2 {
-		tiers = append(tiers, tier{"articles_fts", quorum(clauses, exclude)})
+		tiers = append(tiers, tier{"articles_fts", quorum(clauses, exclude), false})
 	}
 	var (
 		hits []hit
 		err  error
 	)
 	if offset+limit > rerankDepth {
-		if res.Total, hits, err = s.countAndRank(ctx, match, where, fargs, tiers, limit, offset); err != nil {
+		if res.Total, hits, _, err = s.countAndRank(ctx, match, where, fargs, tiers, limit, offset); err != nil {
 			return nil, err
 		}
 		return s.finish(ctx, res, hits, match)
 	}
-	if res.Total, hits, err = s.countAndRank(ctx, match, where, fargs, tiers, max(offset+limit, 50), 0); err != nil {
+	var ti int
+	if res.Total, hits, ti, err = s.countAndRank(ctx, match, where, fargs, tiers, max(offset+limit, 50), 0); err != nil {
 		return nil, err
 	}
 	if offset >= len(hits) {
 		return res, nil
 	}
+	if err := s.coordinate(ctx, hits, clauses, exclude, ti); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].coord > hits[j].coord })
+	if offset >= len(hits) {
+		return res, nil
+	}
+	return s.finish(ctx, res, hits[offset:min(offset+limit, len(hits))], match)
+}
+
+// coordinate sets the number of clauses each hit matches, knowing the
+// tier the hits come from (an index in searchAny's tiers, -1 for none).
+// In the tier of documents matching every clause, that is all of them; in
+// the quorum's, all but one, or all for those matching every clause,
+// found by one AND over the hits. Otherwise each clause takes a pass over
+// its index entries, testing membership in the hits.
+func (s *Store) coordinate(ctx context.Context, hits []hit, clauses []dossier.Clause, exclude []dossier.Term, ti int) error {
 	docs := make([]any, len(hits))
 	index := make(map[int64]int, len(hits))
 	for i, h := range hits {
@@ -383,32 +420,37 @@ func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude
 		index[h.doc] = i
 		hits[i].coord = 0
 	}
-	// Count the clauses each candidate matches: one pass per clause over
-	// its index entries, testing membership in the candidate set.
-	for _, c := range clauses {
-		rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (`+
-			placeholders(len(docs))+`)`, append([]any{ftsClause(c)}, docs...)...)
-		if err != nil {
-			return nil, err
+	exprs := make([]string, len(clauses))
+	for i, c := range clauses {
+		exprs[i] = ftsClause(c)
+	}
+	switch ti {
+	case 0:
+		for i := range hits {
+			hits[i].coord = len(clauses)
 		}
-		for rows.Next() {
+		return nil
+	case 1:
+		for i := range hits {
+			hits[i].coord = len(clauses) - 1
+		}
+		exprs = []string{matchAll(clauses, exclude)}
+	}
+	for _, expr := range exprs {
+		err := s.queryEach(ctx, func(rows *sql.Rows) error {
 			var d int64
 			if err := rows.Scan(&d); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
 			hits[index[d]].coord++
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+			return nil
+		}, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (`+placeholders(len(docs))+`)`,
+			append([]any{expr}, docs...)...)
+		if err != nil {
+			return err
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].coord > hits[j].coord })
-	if offset >= len(hits) {
-		return res, nil
-	}
-	return s.finish(ctx, res, hits[offset:min(offset+limit, len(hits))], match)
+	return nil
 }
 
 // pageColumns are the columns of a page document: its article fields and
