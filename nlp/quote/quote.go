@@ -1538,6 +1538,16 @@ func (d *doc) claims() []*frame {
 			end--
 		}
 		a := &attribution{cueS: v, cueE: v + 1, srcS: ss, srcE: se}
+		se2 := hi
+		for se2 > lo && (d.toks[se2-1].Text == "." || d.toks[se2-1].Text == "!" || d.toks[se2-1].Text == "?") {
+			se2--
+		}
+		if ca := d.closingAttribution(sg.close, se2); ca != nil {
+			// "They want to “create an economy that works,” Sanders
+			// said.": the sentence is reported speech of the speaker
+			// named at its end.
+			a = ca
+		}
 		frames = append(frames, &frame{kind: dossier.QuoteIndirect, attr: a, start: d.toks[v+1].Start, end: d.toks[end-1].End})
 		for k := v + 1; k < end; k++ {
 			d.inQ[k] = true
@@ -1585,7 +1595,10 @@ func (d *doc) clauseSubject(from, to int) (int, int) {
 // statement]".
 func (d *doc) closingAttribution(lo, end int) *attribution {
 	for c := end - 2; c >= lo && end-c <= 30; c-- {
-		if d.toks[c].Text != "," || d.inQ[c] {
+		comma := d.toks[c].Text == "," && !d.inQ[c] ||
+			// ‘... a “strategic mistake,” Lichtman said’
+			isDoubleQuote(d.toks[c].Text) && c > 0 && d.toks[c-1].Text == "," && d.markKind(c) <= 0
+		if !comma {
 			continue
 		}
 		i := c + 1

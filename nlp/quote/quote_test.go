@@ -173,6 +173,17 @@ func TestParagraphWithItsOwnAttribution(t *testing.T) {
 	}
 }
 
+func TestClaimWithClosingAttribution(t *testing.T) {
+	text := `Gore tried to distance himself from Clinton, and in doing so he "made a strategic mistake," Roe said.`
+	qs := Extract(text, []dossier.Entity{person(text, "Jane Roe", "Roe"), person(text, "Al Gore", "Gore")})
+	checkQuotes(t, text, qs)
+	for _, q := range qs {
+		if srcText(q) != "Roe" || cueText(q) != "said" {
+			t.Errorf("%s quote %q: source %q cue %q, want Roe and 'said' (the attribution closing the sentence)", q.Kind, q.Text, srcText(q), cueText(q))
+		}
+	}
+}
+
 func TestScareQuotesSkipped(t *testing.T) {
 	text := `The so-called “reform” was debated on “Morning Joe” before the vote.`
 	if qs := Extract(text, nil); len(qs) != 0 {
