@@ -163,6 +163,7 @@ func microdataBlocks(doc *html.Node, opts trafilatura.Options, title, descriptio
 	b.AppendChild(cloneTree(body))
 	// Inside the declared body, trafilatura's whole-text rescue is safe.
 	opts.Config = trafilatura.DefaultConfig()
+	addLibraryHints(root, "Article Body")
 	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/dossier/dossier"
 )
@@ -124,7 +126,9 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 	}
 	var lib trafilatura.Metadata
 	var bs []block
+	hints := addLibraryHints(doc, pm.byline("", pm.siteGuess(pageURL), hostOf(pageURL)))
 	res, err := trafilatura.ExtractDocument(doc, opts)
+	removeNode(hints)
 	if err == nil && res != nil {
 		lib = res.Metadata
 		if res.ContentNode != nil {
@@ -168,6 +172,73 @@ func articleMeta(pm pageMeta, lib trafilatura.Metadata, doc *html.Node, pageURL 
 	art.Language = firstOf(isoLanguage(pm.lang), isoLanguage(pm.metaOf("content-language", "og:locale", "language")), isoLanguage(ldField("inLanguage")))
 	art.Description = firstOf(cleanSpace(pm.metaOf("og:description", "description", "twitter:description")), ldField("description"), cleanSpace(lib.Description))
 	return art
+}
+
+// siteGuess is the site name from the page's own declarations, else the
+// host: the site that articleMeta settles on unless only the library
+// finds one.
+func (pm pageMeta) siteGuess(pageURL string) string {
+	publisher := ""
+	if ld := pm.article(); ld != nil {
+		publisher = ldString(ld["publisher"])
+	}
+	return firstOf(siteName(pm.metaOf("og:site_name")), siteName(pm.metaOf("application-name")), siteName(publisher), hostOf(pageURL))
+}
+
+// addLibraryHints adds to doc's head a JSON-LD declaration meant for the
+// library's metadata pass only, and returns it for removal. The library
+// has no switch for that pass, and the page's own JSON-LD is gone with
+// the scripts by then; declaring a section and keywords spares it the
+// scans of the whole page for category and tag links, whose results are
+// unused, and declaring the author we already found (when we have one)
+// spares its search of the page for bylines, whose result is then unused.
+func addLibraryHints(doc *html.Node, author string) *html.Node {
+	v := map[string]any{"@context": "https://schema.org", "@type": "Article", "articleSection": "-", "keywords": "-"}
+	if author != "" {
+		v["author"] = map[string]any{"@type": "Person", "name": author}
+	}
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	parent := findElement(doc, "head", 2)
+	if parent == nil {
+		if parent = findElement(doc, "html", 0); parent == nil {
+			return nil
+		}
+	}
+	n := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script, Attr: []html.Attribute{{Key: "type", Val: "application/ld+json"}}}
+	n.AppendChild(&html.Node{Type: html.TextNode, Data: string(js)})
+	parent.AppendChild(n)
+	return n
+}
+
+// findElement returns the first element named tag among the children of
+// doc, or of its elements, down to depth levels below them.
+func findElement(n *html.Node, tag string, depth int) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == tag {
+			return c
+		}
+	}
+	if depth == 0 {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if f := findElement(c, tag, depth-1); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// removeNode detaches n from its parent, if any.
+func removeNode(n *html.Node) {
+	if n != nil && n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
 }
 
 // firstOf returns the first non-empty string.
