@@ -20,6 +20,22 @@ func walk(n *html.Node, fn func(*html.Node)) {
 	}
 }
 
+// walkPrune is walk where fn returns whether to visit the children of
+// the node it was given.
+func walkPrune(n *html.Node, fn func(*html.Node) bool) {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !fn(x) {
+			continue
+		}
+		for c := x.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+}
+
 // attr returns the value of n's attribute key ("" when absent).
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {

@@ -14,41 +14,84 @@ import (
 // library would drop as social widgets although their text is quoted in
 // the article.
 func preclean(doc *html.Node) {
-	var drop []*html.Node
-	walk(doc, func(n *html.Node) {
+	var drop, dropWithTail []*html.Node
+	walkPrune(doc, func(n *html.Node) bool {
 		if n.Type == html.CommentNode {
 			drop = append(drop, n)
-			return
+			return false
 		}
 		if n.Type != html.ElementNode {
-			return
+			return true
 		}
 		switch n.Data {
 		case "script", "style", "svg", "template", "iframe", "link", "canvas", "video", "audio", "object", "embed":
 			// Never article text; the metadata was read before. Dropping
 			// them early spares the library's copies of the tree.
 			drop = append(drop, n)
-			return
+			return false
 		case "html", "body", "head", "main", "article":
-			return
+			return true
 		case "a":
 			markLink(n)
 		case "blockquote":
 			if c := attr(n, "class"); strings.Contains(c, "twitter-tweet") || strings.Contains(c, "instagram-media") {
 				setAttr(n, "class", "embedded-post")
 				unmarkWrappers(n)
-				return
+				return true
 			}
+		}
+		if libraryCleans[n.Data] || n.Data == "figure" && !hasDescendant(n, "table") {
+			// The library removes these, with the text that follows
+			// them up to the next element, before it looks for the
+			// article; removing them first spares it copying and
+			// scanning them, and keeps them out of the fallbacks.
+			dropWithTail = append(dropWithTail, n)
+			return false
 		}
 		if isHidden(n) || hasToken(n, "tooltip", "popover", "hovercard", "rollover") || isConsentBanner(n) {
 			drop = append(drop, n)
+			return false
 		}
+		return true
 	})
-	for _, n := range drop {
-		if n.Parent != nil {
-			n.Parent.RemoveChild(n)
+	for _, n := range dropWithTail {
+		for t := n.NextSibling; t != nil && t.Type != html.ElementNode; {
+			next := t.NextSibling
+			if t.Type == html.TextNode {
+				t.Parent.RemoveChild(t)
+			}
+			t = next
 		}
+		removeNode(n)
 	}
+	for _, n := range drop {
+		removeNode(n)
+	}
+}
+
+// libraryCleans are the elements of a page's body that go-trafilatura
+// removes before it looks for the article: its tagsToClean, less those
+// preclean drops anyway, <time> (the date search reads it) and <form>
+// (some sites wrap the whole page in one, and the fallbacks then find the
+// text in it).
+var libraryCleans = map[string]bool{
+	"aside": true, "footer": true, "menu": true, "applet": true, "map": true, "picture": true,
+	"area": true, "blink": true, "button": true, "datalist": true, "dialog": true, "frame": true, "frameset": true,
+	"fieldset": true, "input": true, "label": true, "legend": true, "marquee": true, "math": true, "menuitem": true,
+	"nav": true, "noscript": true, "optgroup": true, "option": true, "output": true, "param": true, "progress": true,
+	"rp": true, "rt": true, "rtc": true, "select": true, "source": true, "textarea": true, "use": true,
+}
+
+// hasDescendant reports whether an element named tag is below n.
+func hasDescendant(n *html.Node, tag string) bool {
+	found := false
+	walkPrune(n, func(x *html.Node) bool {
+		if x != n && x.Type == html.ElementNode && x.Data == tag {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // isHidden reports elements hidden by the hidden attribute or inline style.
