@@ -25,6 +25,31 @@ var (
 	shortcode = regexp.MustCompile(`\[/?[a-z_]+(\s[^\]]*)?\]`)
 )
 
+// promoInsideWords holds, for every alternative of promoInside, a lower
+// case literal that any text it matches contains.
+var promoInsideWords = []string{"click here for", "sign up ", "subscribe ", " newsletter", "follow ", "you must ", "also on "}
+
+// hasPromoInside reports whether promoInside matches s, running the
+// expression only on texts that hold one of its literals: most
+// paragraphs hold none, and the search for a case-insensitive
+// alternation anywhere in a text is slow.
+func hasPromoInside(s string) bool {
+	if !strings.ContainsRune(s, 'ſ') { // the one letter that (?i) folds but ToLower does not
+		lower := strings.ToLower(s)
+		found := false
+		for _, w := range promoInsideWords {
+			if strings.Contains(lower, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return promoInside.MatchString(s)
+}
+
 // promoMaxWords is the length above which a paragraph is kept even when
 // it starts like a promotion: real paragraphs are longer.
 const promoMaxWords = 40
@@ -66,9 +91,9 @@ func filterBlocks(bs []block, title, description, byline string) []block {
 			continue // "Posted by ... - Category: ..."
 		case words <= 8 && dateline.MatchString(b.text):
 			continue // "Updated at 1:23 p.m."
-		case words <= promoInsideMaxWords && promoInside.MatchString(b.text):
+		case words <= promoInsideMaxWords && hasPromoInside(b.text):
 			continue
-		case (i == 0 || i >= len(bs)-2) && words <= 2*promoInsideMaxWords && promoInside.MatchString(b.text):
+		case (i == 0 || i >= len(bs)-2) && words <= 2*promoInsideMaxWords && hasPromoInside(b.text):
 			continue // a longer promotion or author note opening or closing the text
 		case bareURL.MatchString(b.text):
 			continue

@@ -1,0 +1,19 @@
+package extract
+
+import "testing"
+
+// TestHasPromoInside checks that the literal prefilter never changes what
+// promoInside decides.
+func TestHasPromoInside(t *testing.T) {
+	for _, s := range []string{
+		"Click here for the full report.", "Sign up for our newsletter", "SUBSCRIBE NOW to read on",
+		"Get our free Newsletter every morning", "Follow us on Twitter", "You must be logged in to post a comment.",
+		"Also on example.com: more stories", "ſubscribe to the feed", "He signed up for the army.",
+		"The committee will follow the law.", "Subscribers fell by 3%.", "", "also on", "The weekly newsletter",
+		"Residents must leave.", "Click here",
+	} {
+		if got, want := hasPromoInside(s), promoInside.MatchString(s); got != want {
+			t.Errorf("hasPromoInside(%q) = %v, promoInside says %v", s, got, want)
+		}
+	}
+}
