@@ -1265,7 +1265,8 @@ func (d *doc) sentenceCue(s seg) *attribution {
 	// An attribution closing the sentence: "“Many would consider that an
 	// embarrassment” if she lost, said David Wasserman, an analyst."
 	if s.closed && s.open == lo {
-		end := hi
+		// The sentence holding the closing mark ends the quotation's.
+		end := d.sentEnd(s.lstS)
 		for end > lo && (d.toks[end-1].Text == "." || d.toks[end-1].Text == "!" || d.toks[end-1].Text == "?") {
 			end--
 		}
@@ -1276,6 +1277,15 @@ func (d *doc) sentenceCue(s seg) *attribution {
 	// No cue: the subject of the sentence ("Lewandowski ripped Comey for
 	// acting as “the judge and the jury”").
 	if ss, se := d.subject(lo, s.open); ss >= 0 {
+		// "Jindal signed an order, while Huckabee proposed we “wake up
+		// and smell the falafel”": the clause nearest the fragment.
+		if cs, ce := d.clauseSubject(se, s.open); cs >= 0 {
+			ss, se = cs, ce
+		}
+		if se-ss == 1 && d.low[ss] == "it" {
+			// "It is strange that ...": no one.
+			return nil
+		}
 		return &attribution{cueS: -1, cueE: -1, srcS: ss, srcE: se}
 	}
 	return nil
@@ -1582,7 +1592,19 @@ func (d *doc) clauseSubject(from, to int) (int, int) {
 		if e <= b || e >= to-1 || !d.sourceOK(b, e, false) || !d.personish(b, e) {
 			continue
 		}
-		if t := d.toks[e].Text; !isWord(t) || isCap(t) || stopWords[d.low[e]] && !adverbs[d.low[e]] {
+		v := e
+		if d.toks[e].Text == "," {
+			// An apposition: "Mike Huckabee, the former governor, proposed".
+			v = e + 1
+			for v < to && v-e < 12 && d.toks[v].Text != "," && !d.inQ[v] {
+				v++
+			}
+			v++
+		}
+		if v >= to {
+			continue
+		}
+		if t := d.toks[v].Text; !isWord(t) || isCap(t) || stopWords[d.low[v]] && !adverbs[d.low[v]] {
 			continue
 		}
 		return b, e

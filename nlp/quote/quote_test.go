@@ -77,6 +77,8 @@ func TestPatterns(t *testing.T) {
 		{"subject before an insertion", `Jane Roe, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of coal miners out of business."`, "indirect", "she was \"going to put a lot of coal miners out of business.\"", "said", "Jane Roe", "Jane Roe"},
 		{"participle after a name and a verb", `Jane Roe threw her support behind the senator, saying it is time to have a “real constitutional conservative in the White House.”`, "partial", "real constitutional conservative in the White House", "saying", "Jane Roe", "Jane Roe"},
 		{"lower-case title opens the subject", `Weighing in on the debate, former Arkansas Gov. Jane Roe agreed, praising him as "one of the most gifted stars that we have got."`, "partial", "one of the most gifted stars that we have got", "praising", "former Arkansas Gov. Jane Roe", "Jane Roe"},
+		{"fragment in a later clause", `Gov. John Doe on Monday signed an order against refugees, while Jane Roe, the former governor, proposed we "wake up and smell the coffee" and left.`, "partial", "wake up and smell the coffee", "", "Jane Roe", "Jane Roe"},
+		{"quotation over two sentences then says X", `"Campaigns are having trouble raising money. They don't have a choice" but to take the lead, says Jane Roe, a media consultant.`, "partial", "Campaigns are having trouble raising money. They don't have a choice", "says", "Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {

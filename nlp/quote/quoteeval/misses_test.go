@@ -83,6 +83,14 @@ func writeSourceMisses(w io.Writer, a Article, qs []dossier.Quote, tally map[str
 			continue
 		}
 		n++
+		miss := group + " wrong " + where(a.Text, p, g)
+		if p.Source == nil {
+			miss += " none"
+			if p.Kind == dossier.QuotePartial {
+				tally[partialShape(a.Text, p)]++
+			}
+		}
+		tally[miss]++
 		type mark struct {
 			at  int
 			s   string
@@ -168,4 +176,27 @@ func where(text string, p dossier.Quote, g Gold) string {
 		return "prevpara"
 	}
 	return "nextpara"
+}
+
+// partialShape describes where an unattributed partial quotation sits:
+// whether it opens its sentence, what follows it, and its length.
+func partialShape(text string, p dossier.Quote) string {
+	before := strings.TrimRight(text[:p.Start], " \"“”")
+	open := "mid"
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ".!?\n:") {
+		open = "opens"
+	}
+	after := strings.TrimLeft(text[p.End:], " \"“”")
+	next := "text"
+	if after == "" || strings.ContainsAny(after[:1], ".!?\n") {
+		next = "end"
+	} else if after[0] == ',' {
+		next = "comma"
+	}
+	words := len(strings.Fields(p.Text))
+	size := "short"
+	if words >= 8 {
+		size = "long"
+	}
+	return "shape " + open + "/" + next + "/" + size
 }
