@@ -285,7 +285,11 @@ func (s *Store) rankTiered(ctx context.Context, total int, match, where string, 
 // is known and so assumes more than tierMin matches; when there turn out
 // to be fewer, a tier's page is discarded and every match ranked. It
 // returns the count, the page and the index of its tier (-1 if none).
+// Queries without filters take tallyRank's single pass instead.
 func (s *Store) countAndRank(ctx context.Context, match, where string, fargs []any, tiers []tier, limit, offset int) (int, []hit, int, error) {
+	if where == "" {
+		return s.tallyRank(ctx, match, tiers, limit, offset)
+	}
 	type counted struct {
 		n   int
 		err error

@@ -57,3 +57,65 @@ func TestCoordinateFromTier(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyRank checks that the single-pass count and tiered ranking of a
+// query without filters (dossier_tally) gives the count of count(*) and
+// the page of the two-statement ranking, with more than tierMin matches
+// so that tiers are used.
+func TestTallyRank(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stores 1,500 articles")
+	}
+	ctx := context.Background()
+	s := openTemp(t)
+	defer s.Close()
+	var as []*dossier.Article
+	for i := range 1500 {
+		title := fmt.Sprintf("Report %d", i)
+		switch i % 7 {
+		case 0:
+			title += " harbour"
+		case 3:
+			title += " lantern harbour"
+		}
+		text := "The harbour was quiet."
+		for range i % 5 {
+			text += " A lantern hung by the water."
+		}
+		if i%11 == 0 {
+			text += " Glacier news."
+		}
+		as = append(as, storetest.Article(fmt.Sprintf("t%04d", i), title, text))
+	}
+	if _, err := s.PutArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"harbour lantern", "harbour -glacier", "lantern", "title:lantern harbour"} {
+		q, err := dossier.ParseQuery(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clauses := q.Significant()
+		match := matchAll(clauses, q.Exclude)
+		for _, page := range [][2]int{{10, 0}, {10, 30}, {200, 0}} {
+			total, hits, _, err := s.tallyRank(ctx, match, titleTiers(clauses), page[0], page[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.countMatches(ctx, match, "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantHits, _, err := s.rankTiered(ctx, want, match, "", nil, titleTiers(clauses), page[0], page[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != want {
+				t.Errorf("%q: total %d, count(*) %d", text, total, want)
+			}
+			if fmt.Sprint(hits) != fmt.Sprint(wantHits) {
+				t.Errorf("%q limit %d offset %d: page\n%v\nwant\n%v", text, page[0], page[1], hits, wantHits)
+			}
+		}
+	}
+}
