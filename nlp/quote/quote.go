@@ -1576,8 +1576,8 @@ var clauseBoundary = map[string]bool{
 }
 
 // clauseSubject returns the subject of the last clause opening in tokens
-// (from, to) at the sentence start or after a boundary word ("..., and he pronounced", "when Clinton
-// accused"): a personal pronoun or a name or description of someone,
+// (from, to) at the sentence start or after a boundary word ("..., and he
+// pronounced", "when Clinton accused"): a personal pronoun or a name or description of someone,
 // followed by a lower-case word. It returns -1 when there is none.
 func (d *doc) clauseSubject(from, to int) (int, int) {
 	for b := to - 2; b > from; b-- {
