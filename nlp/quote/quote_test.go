@@ -357,3 +357,30 @@ func TestPlacesAreNotSpeakers(t *testing.T) {
 		t.Fatalf("got %+v, want the expert as source and no speaker", qs)
 	}
 }
+
+func TestPronounGender(t *testing.T) {
+	text := "John Doe met Ms. Jane Roe on Monday.\n\n“We will win the vote,” he said.\n\n“We will see,” she replied."
+	ents := []dossier.Entity{person(text, "John Doe", "John Doe"), person(text, "Jane Roe", "Jane Roe")}
+	qs := Extract(text, ents)
+	checkQuotes(t, text, qs)
+	if len(qs) != 2 || qs[0].Speaker != "John Doe" || qs[1].Speaker != "Jane Roe" {
+		t.Fatalf("got %+v, want 'he' resolved to John Doe and 'she' to Jane Roe (Ms.)", qs)
+	}
+}
+
+func TestPronounGenderFromUsage(t *testing.T) {
+	// No title: the article's own pronouns for Sam Roe tell the gender.
+	text := "Sam Roe said she would vote early. Later, Alex Doe met Sam Roe.\n\n“It was a good meeting,” he said."
+	ents := []dossier.Entity{person(text, "Sam Roe", "Sam Roe"), person(text, "Alex Doe", "Alex Doe")}
+	qs := Extract(text, ents)
+	checkQuotes(t, text, qs)
+	var got string
+	for _, q := range qs {
+		if q.Kind == dossier.QuoteDirect {
+			got = q.Speaker
+		}
+	}
+	if got != "Alex Doe" {
+		t.Fatalf("'he' resolved to %q, want Alex Doe (Sam Roe is 'she' in this article); quotes %+v", got, qs)
+	}
+}

@@ -11,6 +11,7 @@ type resolver struct {
 	d        *doc
 	entities []dossier.Entity
 	mentions []mention // every mention, in text order
+	gender   []string  // per entity: "m", "f" or "" when unknown; built on first use
 }
 
 type mention struct {
@@ -64,7 +65,7 @@ func (r *resolver) resolve(s, e int) (string, string) {
 	}
 	if e-s == 1 {
 		if g := pronouns[d.low[s]]; g == "m" || g == "f" {
-			if i := r.lastPerson(a); i >= 0 {
+			if i := r.lastPersonOf(a, g); i >= 0 {
 				return r.entities[i].Name, r.entities[i].ID
 			}
 			return "", ""
@@ -130,6 +131,113 @@ func (r *resolver) lastPerson(pos int) int {
 		}
 	}
 	return found
+}
+
+// lastPersonOf returns the entity of the last person mentioned before pos
+// whose gender, when the article shows it, is g ("m" or "f"): "he" after
+// "John Doe met Ms. Jane Roe" is John Doe.
+func (r *resolver) lastPersonOf(pos int, g string) int {
+	if r.gender == nil {
+		r.genders()
+	}
+	found := -1
+	for _, m := range r.mentions {
+		if m.start >= pos {
+			break
+		}
+		if r.entities[m.ent].Type == dossier.PER && !r.quoted(m.start) && (r.gender[m.ent] == "" || r.gender[m.ent] == g) {
+			found = m.ent
+		}
+	}
+	return found
+}
+
+// genders infers each person's gender from what the article says: an
+// honorific or gendered title right before a mention ("Mrs. Roe",
+// "spokeswoman Jane Roe") or in the entity's roles, and the pronouns of
+// sentences that name that person alone ("Jane Roe said she ..."). Mixed
+// or missing evidence leaves the gender unknown.
+func (r *resolver) genders() {
+	d := r.d
+	votes := make([][2]int, len(r.entities)) // [m, f]
+	add := func(ent int, g string, n int) {
+		if g == "m" {
+			votes[ent][0] += n
+		} else if g == "f" {
+			votes[ent][1] += n
+		}
+	}
+	for i, e := range r.entities {
+		if e.Type != dossier.PER {
+			continue
+		}
+		for _, rl := range e.Roles {
+			for _, w := range strings.Fields(strings.ToLower(rl)) {
+				add(i, genderedWords[strings.TrimSuffix(w, ".")], 2)
+			}
+		}
+	}
+	// Titles right before a mention.
+	for _, m := range r.mentions {
+		if r.entities[m.ent].Type != dossier.PER {
+			continue
+		}
+		before := strings.TrimRight(d.text[max(0, m.start-20):m.start], " ")
+		if i := strings.LastIndexAny(before, " \n(\"“"); i >= 0 {
+			before = before[i+1:]
+		}
+		add(m.ent, genderedWords[strings.TrimSuffix(strings.ToLower(before), ".")], 2)
+	}
+	// Pronouns in sentences naming one person, after the mention.
+	mi := 0
+	for si := range d.sents {
+		lo, hi := d.toks[d.first[si]].Start, d.sents[si].End
+		person, n := -1, 0
+		for ; mi < len(r.mentions) && r.mentions[mi].start < lo; mi++ {
+		}
+		for k := mi; k < len(r.mentions) && r.mentions[k].start < hi; k++ {
+			if m := r.mentions[k]; r.entities[m.ent].Type == dossier.PER && !r.quoted(m.start) {
+				if person != m.ent {
+					n++
+				}
+				person = m.ent
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		for k := d.first[si]; k < d.sentEnd(si); k++ {
+			if r.quoted(d.toks[k].Start) {
+				continue
+			}
+			switch d.low[k] {
+			case "he", "his", "him", "himself":
+				add(person, "m", 1)
+			case "she", "her", "hers", "herself":
+				add(person, "f", 1)
+			}
+		}
+	}
+	r.gender = make([]string, len(r.entities))
+	for i, v := range votes {
+		switch {
+		case v[0] > 0 && v[1] == 0 || v[0] >= 3*v[1] && v[0] > 0:
+			r.gender[i] = "m"
+		case v[1] > 0 && v[0] == 0 || v[1] >= 3*v[0] && v[1] > 0:
+			r.gender[i] = "f"
+		}
+	}
+}
+
+// genderedWords are honorifics and titles that tell a person's gender.
+var genderedWords = map[string]string{
+	"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m", "brother": "m",
+	"spokesman": "m", "congressman": "m", "chairman": "m", "businessman": "m", "husband": "m",
+	"son": "m", "grandson": "m", "uncle": "m", "nephew": "m", "councilman": "m", "assemblyman": "m",
+	"mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f", "queen": "f",
+	"princess": "f", "mother": "f", "sister": "f", "spokeswoman": "f", "congresswoman": "f",
+	"chairwoman": "f", "businesswoman": "f", "wife": "f", "daughter": "f", "granddaughter": "f",
+	"aunt": "f", "niece": "f", "councilwoman": "f", "assemblywoman": "f", "first lady": "f",
 }
 
 // quoted reports whether byte offset pos lies inside a quotation: a
