@@ -15,5 +15,8 @@
 // a match with bm25 costs a few microseconds, so when a query matches more
 // than a thousand documents only those with a query term in the title are
 // scored, if they fill the page; totals always count every match, and
-// snippets and article rows are made for the page alone.
+// snippets and article rows are made for the page alone. Importing the
+// package registers the SQL function dossier_tally with the driver: the
+// ranking statement of a query without filters counts every match
+// through it in the same pass (see search_tally.go).
 package sqlite
