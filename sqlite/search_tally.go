@@ -99,15 +99,12 @@ func (s *Store) tierSet(ctx context.Context, t tier) (map[int64]struct{}, error)
 
 // tallyRank is countAndRank for a query without filters, on one
 // connection: each tier large enough to fill the page is read into a set
-// and ranked with dossier_tally, whose first pass also counts the
-// matches; later statements know the count. As in rankTiered, tiers are
-// used only when there are more than tierMin matches.
+// and ranked with dossier_tally, whose pass also counts the matches. As
+// in rankTiered, tiers are used only when there are more than tierMin
+// matches.
 func (s *Store) tallyRank(ctx context.Context, match string, tiers []tier, limit, offset int) (int, []hit, int, error) {
 	total := -1
 	for i, t := range tiers {
-		if total >= 0 && total <= tierMin {
-			break
-		}
 		set, err := s.tierSet(ctx, t)
 		if err != nil {
 			return 0, nil, -1, err
@@ -115,16 +112,12 @@ func (s *Store) tallyRank(ctx context.Context, match string, tiers []tier, limit
 		if len(set) < offset+limit {
 			continue
 		}
-		var hits []hit
-		if total < 0 {
-			if hits, total, err = s.rankedTally(ctx, match, set, limit, offset); err != nil {
-				return 0, nil, -1, err
-			}
-			if total <= tierMin {
-				break
-			}
-		} else if hits, err = s.ranked(ctx, match, "", nil, &t, limit, offset); err != nil {
+		hits, n, err := s.rankedTally(ctx, match, set, limit, offset)
+		if err != nil {
 			return 0, nil, -1, err
+		}
+		if total = n; total <= tierMin {
+			break
 		}
 		if len(hits) == limit {
 			return total, hits, i, nil
