@@ -641,6 +641,9 @@ func (d *doc) afterAttribution(c int) *attribution {
 	for i < limit && (d.toks[i].Text == "," || d.toks[i].Text == "—" || d.toks[i].Text == "–" || d.toks[i].Text == "-" || d.toks[i].Text == "--") {
 		i++
 	}
+	if a := d.dashByline(c); a != nil {
+		return a
+	}
 	maxSource := 30
 	nextSent := false
 	if i >= limit {
@@ -703,6 +706,48 @@ func (d *doc) afterAttribution(c int) *attribution {
 		return nil
 	}
 	return nil
+}
+
+// dashByline returns the source of a quotation closing at token c that is
+// signed on its line after a dash, as embedded posts and epigraphs are:
+// "“…” — Donald J. Trump (@realDonaldTrump) January 4, 2016"; or nil.
+func (d *doc) dashByline(c int) *attribution {
+	n := len(d.toks)
+	k := c + 1
+	for k < n && (d.toks[k].Text == "." || d.toks[k].Text == ",") {
+		k++
+	}
+	if k+1 >= n || strings.Contains(d.text[d.toks[c].End:d.toks[k].Start], "\n") {
+		return nil
+	}
+	switch d.toks[k].Text {
+	case "—", "–", "-", "--":
+	default:
+		return nil
+	}
+	k++
+	if strings.Contains(d.text[d.toks[k-1].End:d.toks[k].Start], "\n") || !isCap(d.toks[k].Text) {
+		return nil
+	}
+	// The name runs to a parenthesis, a comma or the end of the line.
+	e := k
+	for e < n && e-k < 8 && isWord(d.toks[e].Text) && !strings.Contains(d.text[d.toks[e-1].End:d.toks[e].Start], "\n") {
+		if w := d.toks[e].Text; !isCap(w) && !(e > k && (titleNouns[d.low[e]] || roleNouns[d.low[e]] || d.low[e] == "of")) {
+			return nil
+		}
+		e++
+	}
+	if e == k || !d.sourceOK(k, e, true) {
+		return nil
+	}
+	if e < n && !strings.Contains(d.text[d.toks[e-1].End:d.toks[e].Start], "\n") {
+		switch d.toks[e].Text {
+		case "(", ",", ".", "@":
+		default:
+			return nil
+		}
+	}
+	return &attribution{cueS: -1, cueE: -1, srcS: k, srcE: e}
 }
 
 // shortTail reports whether tokens [s, e) after a cue in the sentence

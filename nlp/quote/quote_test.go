@@ -79,6 +79,7 @@ func TestPatterns(t *testing.T) {
 		{"lower-case title opens the subject", `Weighing in on the debate, former Arkansas Gov. Jane Roe agreed, praising him as "one of the most gifted stars that we have got."`, "partial", "one of the most gifted stars that we have got", "praising", "former Arkansas Gov. Jane Roe", "Jane Roe"},
 		{"fragment in a later clause", `Gov. John Doe on Monday signed an order against refugees, while Jane Roe, the former governor, proposed we "wake up and smell the coffee" and left.`, "partial", "wake up and smell the coffee", "", "Jane Roe", "Jane Roe"},
 		{"quotation over two sentences then says X", `"Campaigns are having trouble raising money. They don't have a choice" but to take the lead, says Jane Roe, a media consultant.`, "partial", "Campaigns are having trouble raising money. They don't have a choice", "says", "Jane Roe", "Jane Roe"},
+		{"signed after a dash", "From the campaign trail\n“We will make the country great again.” — Jane Roe (@janeroe) January 4, 2016", "partial", "We will make the country great again", "", "Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
