@@ -77,7 +77,7 @@ func parsePage(data []byte, contentType string) (*html.Node, error) {
 	if looksBinary(data) {
 		return nil, dossier.Errorf(dossier.EINVALID, "not an HTML page (binary data)")
 	}
-	text := decode(data, contentType)
+	text := stripScripts(decode(data, contentType))
 	if len(text) > prescanLimit {
 		text = cutAtLimits(text)
 	}
