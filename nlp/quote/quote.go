@@ -163,7 +163,7 @@ func spaceAt(text string, i int) bool {
 
 func isClosePunct(t string) bool {
 	switch t {
-	case ",", ".", ";", ":", "?", "!", ")", "]", "—", "–", "-", "…", "...":
+	case ",", ".", ";", ":", "?", "!", ")", "]", "—", "–", "―", "-", "…", "...":
 		return true
 	}
 	return false
@@ -638,7 +638,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 	si := d.sentOf[c]
 	limit := d.sentEnd(si)
 	i := c + 1
-	for i < limit && (d.toks[i].Text == "," || d.toks[i].Text == "—" || d.toks[i].Text == "–" || d.toks[i].Text == "-" || d.toks[i].Text == "--") {
+	for i < limit && (d.toks[i].Text == "," || isDash(d.toks[i].Text)) {
 		i++
 	}
 	if a := d.dashByline(c); a != nil {
@@ -708,6 +708,16 @@ func (d *doc) afterAttribution(c int) *attribution {
 	return nil
 }
 
+// isDash reports whether t is a dash: hyphen, en dash, em dash, a doubled
+// hyphen, or the horizontal bar that signs quotations ("“…” ― Name").
+func isDash(t string) bool {
+	switch t {
+	case "-", "--", "–", "—", "―", "‒":
+		return true
+	}
+	return false
+}
+
 // dashByline returns the source of a quotation closing at token c that is
 // signed on its line after a dash, as embedded posts and epigraphs are:
 // "“…” — Donald J. Trump (@realDonaldTrump) January 4, 2016"; or nil.
@@ -720,9 +730,7 @@ func (d *doc) dashByline(c int) *attribution {
 	if k+1 >= n || strings.Contains(d.text[d.toks[c].End:d.toks[k].Start], "\n") {
 		return nil
 	}
-	switch d.toks[k].Text {
-	case "—", "–", "-", "--":
-	default:
+	if !isDash(d.toks[k].Text) {
 		return nil
 	}
 	k++
@@ -1087,7 +1095,7 @@ func (d *doc) subject(lo, hi int) (int, int) {
 	}
 	// A dateline: "WASHINGTON —", "LOUISVILLE, Ky. —".
 	for k := s; k < hi && k-s < 5; k++ {
-		if t := d.toks[k].Text; t == "—" || t == "–" || t == "-" || t == "--" {
+		if isDash(d.toks[k].Text) {
 			if k > s && isUpperWord(d.toks[s].Text) {
 				s = k + 1
 			}
