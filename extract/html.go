@@ -77,10 +77,11 @@ func parsePage(data []byte, contentType string) (*html.Node, error) {
 	if looksBinary(data) {
 		return nil, dossier.Errorf(dossier.EINVALID, "not an HTML page (binary data)")
 	}
-	text := stripScripts(decode(data, contentType))
+	text := decode(data, contentType)
 	if len(text) > prescanLimit {
 		text = cutAtLimits(text)
 	}
+	text = stripScripts(text)
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		// The parser refuses very deep nesting: flatten it and retry.
