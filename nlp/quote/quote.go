@@ -1155,7 +1155,10 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		clauseEnd := !s.closed || nextTok == "" || nextTok == "," || nextTok == "." || nextTok == ":" || nextTok == ";" || nextTok == "—" || nextTok == "-" || nextTok == ")" ||
 			innerEnd == "," || innerEnd == "." || innerEnd == "?" || innerEnd == "!" || after.found()
 		words := d.words(s)
-		title := d.capitalisedTitle(s) || d.markup(s)
+		// A one-word reply set off by a comma and a cue is speech, not a
+		// title: "“Safety,” said Grimm. “Safety for the whole country.”"
+		oneWordReply := words == 1 && atSentStart && innerEnd == "," && after.found() && after.cueE > after.cueS && after.srcS >= 0
+		title := (d.capitalisedTitle(s) || d.markup(s)) && !oneWordReply
 		standalone := clauseStart && clauseEnd && !title
 		// A paragraph that opened a quotation without closing it runs on
 		// into this one: same quotation, whose attribution may come here.
@@ -1178,7 +1181,7 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 			continue
 		}
 		exclaim := innerEnd == "!" || innerEnd == "?"
-		direct := standalone && (words >= 4 || words >= 2 && (after.found() || before.found()) || exclaim)
+		direct := standalone && (words >= 4 || words >= 2 && (after.found() || before.found()) || exclaim || oneWordReply)
 		if !direct {
 			// A fragment inside a sentence: a partial quotation.
 			if words < 2 || title {

@@ -81,6 +81,7 @@ func TestPatterns(t *testing.T) {
 		{"quotation over two sentences then says X", `"Campaigns are having trouble raising money. They don't have a choice" but to take the lead, says Jane Roe, a media consultant.`, "partial", "Campaigns are having trouble raising money. They don't have a choice", "says", "Jane Roe", "Jane Roe"},
 		{"signed after a dash", "From the campaign trail\n“We will make the country great again.” — Jane Roe (@janeroe) January 4, 2016", "partial", "We will make the country great again", "", "Jane Roe", "Jane Roe"},
 		{"signed after a horizontal bar below an unpunctuated line", "“We are tired of waiting.” ― John Doe\n“We will make the country great again, all of it.”― Jane Roe\n", "partial", "We will make the country great again, all of it", "", "Jane Roe", "Jane Roe"},
+		{"one-word reply then said X", "Roe talked about fears.\n\n“Safety,” said Jane Roe, a farmer. “Safety for the whole country, everybody.”", "direct", "Safety Safety for the whole country, everybody.", "said", "Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
