@@ -339,7 +339,10 @@ func (d *doc) cueAt(i, limit int) int {
 			return i
 		}
 		// Not a noun use: "the state", "a report", "his call", "the post".
-		if i > 0 && determiners[d.low[i-1]] && d.low[i-1] != "that" {
+		// After a determiner that can stand for people a past form is
+		// the verb: "Another tweeted", "One said".
+		past := w != cueVerbs[w] && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
+		if i > 0 && determiners[d.low[i-1]] && d.low[i-1] != "that" && !(past && standaloneDeterminers[d.low[i-1]]) {
 			return i
 		}
 		return i + 1
@@ -478,6 +481,11 @@ func (d *doc) npBack1(end, limit int) int {
 			break
 		}
 		if determiners[w] && w != "that" {
+			if i == end && standaloneDeterminers[w] && (i-2 < limit || d.low[i-2] != "no") {
+				// "Another said", "One tweeted", "Some argued": the
+				// determiner stands for the speaker.
+				return i - 1
+			}
 			if i < end {
 				i--
 			}
@@ -514,6 +522,12 @@ func (d *doc) npBack1(end, limit int) int {
 		i++
 	}
 	return i
+}
+
+// standaloneDeterminers can stand alone for people as the subject of a
+// speech verb ("Another tweeted", "One said", "Some argued").
+var standaloneDeterminers = map[string]bool{
+	"another": true, "one": true, "some": true, "many": true, "several": true, "both": true,
 }
 
 // commonVerbs are frequent verbs without the -ed ending that end a name

@@ -387,3 +387,26 @@ func TestPronounGenderFromUsage(t *testing.T) {
 		t.Fatalf("'he' resolved to %q, want Alex Doe (Sam Roe is 'she' in this article); quotes %+v", got, qs)
 	}
 }
+
+// TestStandaloneDeterminerSource checks that a determiner standing for a
+// person before a past speech verb ("Another tweeted", "One said") is the
+// source of its own quotation rather than a noun ("another report") that
+// lets the quotation run on from the previous speaker.
+func TestStandaloneDeterminerSource(t *testing.T) {
+	text := "Jane Roe tweeted, “We did the same last week at the debate.”\n\nAnother tweeted, “She thinks she is above the rules and the law.”\n\nOne said, “Nobody expected a turnout this large tonight.”"
+	qs := Extract(text, []dossier.Entity{person(text, "Jane Roe", "Jane Roe")})
+	want := []struct{ content, src string }{
+		{"We did the same last week at the debate.", "Jane Roe"},
+		{"She thinks she is above the rules and the law.", "Another"},
+		{"Nobody expected a turnout this large tonight.", "One"},
+	}
+	if len(qs) != len(want) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(qs), len(want), qs)
+	}
+	for i, w := range want {
+		if qs[i].Text != w.content || srcText(qs[i]) != w.src {
+			t.Errorf("quote %d: got %q from %q, want %q from %q", i, qs[i].Text, srcText(qs[i]), w.content, w.src)
+		}
+	}
+	checkQuotes(t, text, qs)
+}
