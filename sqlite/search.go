@@ -79,6 +79,18 @@ func ftsClause(c dossier.Clause) string {
 	return "(" + strings.Join(parts, " OR ") + ")"
 }
 
+// exclExpr is the FTS5 expression matching any excluded term, "" if none.
+func exclExpr(exclude []dossier.Term) string {
+	if len(exclude) == 0 {
+		return ""
+	}
+	parts := make([]string, len(exclude))
+	for i, t := range exclude {
+		parts[i] = ftsTerm(t)
+	}
+	return strings.Join(parts, " OR ")
+}
+
 func ftsNot(expr string, exclude []dossier.Term) string {
 	if len(exclude) == 0 {
 		return expr
@@ -245,7 +257,7 @@ type tier struct {
 // ranks every match. Tiers in titles_fts are first counted there, which is
 // cheap, and skipped when too small. It returns the index in tiers of
 // the tier the page came from, -1 if none.
-func (s *Store) rankTiered(ctx context.Context, total int, match, where string, fargs []any, tiers []tier, limit, offset int) ([]hit, int, error) {
+func (s *Store) rankTiered(ctx context.Context, total int, match, excl, where string, fargs []any, tiers []tier, limit, offset int) ([]hit, int, error) {
 	if total > tierMin {
 		for i, t := range tiers {
 			if t.countFirst {
@@ -263,6 +275,18 @@ func (s *Store) rankTiered(ctx context.Context, total int, match, where string, 
 				}
 				if n < offset+limit {
 					continue
+				}
+				if t.table == "titles_fts" && (excl != "" || where != "") && n <= tierBoundMax(offset+limit) {
+					set, err := s.tierSet(ctx, t)
+					if err != nil {
+						return nil, -1, err
+					}
+					if n, err = s.tierBound(ctx, set, excl, where, fargs); err != nil {
+						return nil, -1, err
+					}
+					if n < offset+limit {
+						continue
+					}
 				}
 			}
 			hits, err := s.ranked(ctx, match, where, fargs, &t, limit, offset)
@@ -286,9 +310,9 @@ func (s *Store) rankTiered(ctx context.Context, total int, match, where string, 
 // to be fewer, a tier's page is discarded and every match ranked. It
 // returns the count, the page and the index of its tier (-1 if none).
 // Queries without filters take tallyRank's single pass instead.
-func (s *Store) countAndRank(ctx context.Context, match, where string, fargs []any, tiers []tier, limit, offset int) (int, []hit, int, error) {
+func (s *Store) countAndRank(ctx context.Context, match, excl, where string, fargs []any, tiers []tier, limit, offset int) (int, []hit, int, error) {
 	if where == "" {
-		return s.tallyRank(ctx, match, tiers, limit, offset)
+		return s.tallyRank(ctx, match, excl, tiers, limit, offset)
 	}
 	type counted struct {
 		n   int
@@ -299,7 +323,7 @@ func (s *Store) countAndRank(ctx context.Context, match, where string, fargs []a
 		n, err := s.countMatches(ctx, match, where, fargs)
 		ch <- counted{n, err}
 	}()
-	hits, ti, err := s.rankTiered(ctx, tierMin+1, match, where, fargs, tiers, limit, offset)
+	hits, ti, err := s.rankTiered(ctx, tierMin+1, match, excl, where, fargs, tiers, limit, offset)
 	c := <-ch
 	if c.err != nil {
 		return 0, nil, -1, c.err
@@ -344,7 +368,7 @@ func (s *Store) searchAll(ctx context.Context, clauses []dossier.Clause, exclude
 		hits []hit
 		err  error
 	)
-	if res.Total, hits, _, err = s.countAndRank(ctx, match, where, fargs, titleTiers(clauses), limit, offset); err != nil {
+	if res.Total, hits, _, err = s.countAndRank(ctx, match, exclExpr(exclude), where, fargs, titleTiers(clauses), limit, offset); err != nil {
 		return nil, err
 	}
 	return s.finish(ctx, res, hits, match)
@@ -392,13 +416,13 @@ func (s *Store) searchAny(ctx context.Context, clauses []dossier.Clause, exclude
 		err  error
 	)
 	if offset+limit > rerankDepth {
-		if res.Total, hits, _, err = s.countAndRank(ctx, match, where, fargs, tiers, limit, offset); err != nil {
+		if res.Total, hits, _, err = s.countAndRank(ctx, match, exclExpr(exclude), where, fargs, tiers, limit, offset); err != nil {
 			return nil, err
 		}
 		return s.finish(ctx, res, hits, match)
 	}
 	var ti int
-	if res.Total, hits, ti, err = s.countAndRank(ctx, match, where, fargs, tiers, max(offset+limit, 50), 0); err != nil {
+	if res.Total, hits, ti, err = s.countAndRank(ctx, match, exclExpr(exclude), where, fargs, tiers, max(offset+limit, 50), 0); err != nil {
 		return nil, err
 	}
 	if offset >= len(hits) {

@@ -98,11 +98,14 @@ func (s *Store) tierSet(ctx context.Context, t tier) (map[int64]struct{}, error)
 }
 
 // tallyRank is countAndRank for a query without filters, on one
-// connection: each tier large enough to fill the page is read into a set
-// and ranked with dossier_tally, whose pass also counts the matches. As
-// in rankTiered, tiers are used only when there are more than tierMin
-// matches.
-func (s *Store) tallyRank(ctx context.Context, match string, tiers []tier, limit, offset int) (int, []hit, int, error) {
+// connection: each tier large enough to fill the page is read into a set and ranked with dossier_tally,
+// whose pass also counts the matches. As in rankTiered, tiers are used
+// only when there are more than tierMin matches. excl is the FTS5
+// expression of the query's excluded terms ("" if none): a small title
+// tier is first checked against it (see tierBound), and skipped without
+// a ranking pass when it leaves too few of the tier's documents to fill
+// the page.
+func (s *Store) tallyRank(ctx context.Context, match, excl string, tiers []tier, limit, offset int) (int, []hit, int, error) {
 	total := -1
 	for i, t := range tiers {
 		set, err := s.tierSet(ctx, t)
@@ -111,6 +114,15 @@ func (s *Store) tallyRank(ctx context.Context, match string, tiers []tier, limit
 		}
 		if len(set) < offset+limit {
 			continue
+		}
+		if t.table == "titles_fts" && excl != "" && len(set) <= tierBoundMax(offset+limit) {
+			n, err := s.tierBound(ctx, set, excl, "", nil)
+			if err != nil {
+				return 0, nil, -1, err
+			}
+			if n < offset+limit {
+				continue
+			}
 		}
 		hits, n, err := s.rankedTally(ctx, match, set, limit, offset)
 		if err != nil {
@@ -129,4 +141,35 @@ func (s *Store) tallyRank(ctx context.Context, match string, tiers []tier, limit
 	}
 	hits, err := s.ranked(ctx, match, "", nil, nil, limit, offset)
 	return total, hits, -1, err
+}
+
+// tierBoundMax is the largest title tier checked by tierBound for a page
+// ending at end: the check probes each document, and a larger tier is
+// unlikely to lose enough of them to the check to be skipped.
+func tierBoundMax(end int) int { return min(4*end, 1000) }
+
+// tierBound returns an upper bound on the number of a title tier's
+// documents (set) that a ranking pass confined to the tier can return:
+// those that pass the filters (where, with arguments fargs) and match
+// none of the excluded terms (the FTS5 expression excl, "" if none). A
+// tier whose bound is below the page's end cannot fill the page, so
+// skipping it without a ranking pass changes no result. Each document is
+// probed on its own, so this costs little for a small tier, a fraction of
+// the ranking pass it saves.
+func (s *Store) tierBound(ctx context.Context, set map[int64]struct{}, excl, where string, fargs []any) (int, error) {
+	args := make([]any, 0, len(set)+len(fargs)+1)
+	for d := range set {
+		args = append(args, d)
+	}
+	q := `SELECT count(*) FROM articles a INDEXED BY articles_filter WHERE a.doc IN (` + placeholders(len(set)) + `)` + where
+	args = append(args, fargs...)
+	if excl != "" {
+		q += ` AND NOT EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.doc)`
+		args = append(args, excl)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("tier bound: %w", err)
+	}
+	return n, nil
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 
@@ -90,15 +91,48 @@ func TestTallyRank(t *testing.T) {
 	if _, err := s.PutArticles(ctx, as); err != nil {
 		t.Fatal(err)
 	}
-	for _, text := range []string{"harbour lantern", "harbour -glacier", "lantern", "title:lantern harbour"} {
+	// "lantern harbour -glacier": its first title tier (214 documents)
+	// loses 20 to the exclusion, so tierBound skips it at 200 a page and
+	// must not at 190.
+	for _, text := range []string{"harbour lantern", "harbour -glacier", "lantern harbour -glacier", "lantern", "title:lantern harbour"} {
 		q, err := dossier.ParseQuery(text)
 		if err != nil {
 			t.Fatal(err)
 		}
 		clauses := q.Significant()
 		match := matchAll(clauses, q.Exclude)
-		for _, page := range [][2]int{{10, 0}, {10, 30}, {200, 0}} {
-			total, hits, _, err := s.tallyRank(ctx, match, titleTiers(clauses), page[0], page[1])
+		matches := map[int64]bool{}
+		if err := s.queryEach(ctx, func(rows *sql.Rows) error {
+			var d int64
+			err := rows.Scan(&d)
+			matches[d] = true
+			return err
+		}, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`, match); err != nil {
+			t.Fatal(err)
+		}
+		// tierBound: exact for the tier with every term in the title (its
+		// documents match the positive terms), an upper bound for the other.
+		for ti, tr := range titleTiers(clauses) {
+			set, err := s.tierSet(ctx, tr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bound, err := s.tierBound(ctx, set, exclExpr(q.Exclude), "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := 0
+			for d := range set {
+				if matches[d] {
+					in++
+				}
+			}
+			if bound < in || ti == 0 && bound != in {
+				t.Errorf("%q tier %d: tierBound %d, %d of the tier's %d documents match", text, ti, bound, in, len(set))
+			}
+		}
+		for _, page := range [][2]int{{10, 0}, {10, 30}, {190, 0}, {200, 0}} {
+			total, hits, _, err := s.tallyRank(ctx, match, exclExpr(q.Exclude), titleTiers(clauses), page[0], page[1])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -106,9 +140,16 @@ func TestTallyRank(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantHits, _, err := s.rankTiered(ctx, want, match, "", nil, titleTiers(clauses), page[0], page[1])
+			wantHits, _, err := s.rankTiered(ctx, want, match, "", "", nil, titleTiers(clauses), page[0], page[1])
 			if err != nil {
 				t.Fatal(err)
+			}
+			bounded, _, err := s.rankTiered(ctx, want, match, exclExpr(q.Exclude), "", nil, titleTiers(clauses), page[0], page[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(bounded) != fmt.Sprint(wantHits) {
+				t.Errorf("%q limit %d offset %d: page with tierBound\n%v\nwant\n%v", text, page[0], page[1], bounded, wantHits)
 			}
 			if total != want {
 				t.Errorf("%q: total %d, count(*) %d", text, total, want)
