@@ -400,7 +400,11 @@ func (d *doc) npForward(i, limit int) int {
 		if (w == "of" || w == "for") && !(j+1 < limit && (determiners[d.low[j+1]] || isCap(d.toks[j+1].Text))) {
 			break
 		}
-		if j > i && !isCap(t) && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) && !roleNouns[w] {
+		// An -ing word between a determiner and the end of the phrase is
+		// its head noun: "said the ruling.", "said the filing,".
+		ingNoun := j > i && strings.HasSuffix(w, "ing") && determiners[d.low[j-1]] && d.low[j-1] != "that" &&
+			(j+1 >= limit || !isWord(d.toks[j+1].Text))
+		if j > i && !isCap(t) && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) && !roleNouns[w] && !ingNoun {
 			break
 		}
 		if j > i && !isCap(t) && isCap(d.toks[j-1].Text) && (strings.HasSuffix(w, "ed") || commonVerbs[w]) {

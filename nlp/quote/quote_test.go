@@ -82,6 +82,7 @@ func TestPatterns(t *testing.T) {
 		{"signed after a dash", "From the campaign trail\n“We will make the country great again.” — Jane Roe (@janeroe) January 4, 2016", "partial", "We will make the country great again", "", "Jane Roe", "Jane Roe"},
 		{"signed after a horizontal bar below an unpunctuated line", "“We are tired of waiting.” ― John Doe\n“We will make the country great again, all of it.”― Jane Roe\n", "partial", "We will make the country great again, all of it", "", "Jane Roe", "Jane Roe"},
 		{"one-word reply then said X", "Roe talked about fears.\n\n“Safety,” said Jane Roe, a farmer. “Safety for the whole country, everybody.”", "direct", "Safety Safety for the whole country, everybody.", "said", "Jane Roe", "Jane Roe"},
+		{"said the -ing noun", "The court ruled against the state.\n\n\"A state cannot avoid the conclusion that its process removes voters,\" said the ruling.", "direct", "A state cannot avoid the conclusion that its process removes voters", "said", "the ruling", ""},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
