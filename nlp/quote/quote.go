@@ -609,7 +609,7 @@ func (d *doc) sourceOK(s, e int, loose bool) bool {
 		case ")":
 			depth--
 		case ".":
-			if k > s && depth <= 0 {
+			if k > s && depth <= 0 && !d.partyTagDot(k) {
 				return false
 			}
 		}
@@ -695,7 +695,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 		case ")":
 			depth--
 		}
-		if isDoubleQuote(d.toks[j].Text) || (d.toks[j].Text == "." || d.toks[j].Text == ";") && depth <= 0 {
+		if isDoubleQuote(d.toks[j].Text) || (d.toks[j].Text == "." && !d.partyTagDot(j) || d.toks[j].Text == ";") && depth <= 0 {
 			return nil
 		}
 		e := d.cueAt(j, limit)
@@ -734,6 +734,25 @@ func isDash(t string) bool {
 		return true
 	}
 	return false
+}
+
+// partyTagDot reports whether the full stop at token k closes a party and
+// state tag set off by commas after a name ("McConnell, R-Ky., said").
+func (d *doc) partyTagDot(k int) bool {
+	if k < 2 || k+1 >= len(d.toks) || d.toks[k+1].Text != "," || d.toks[k-2].Text != "," {
+		return false
+	}
+	t := d.toks[k-1].Text
+	if len(t) < 3 || len(t) > 8 || t[1] != '-' || !strings.ContainsRune("RDI", rune(t[0])) {
+		return false
+	}
+	for i := 2; i < len(t); i++ {
+		c := t[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '.') {
+			return false
+		}
+	}
+	return t[2] >= 'A' && t[2] <= 'Z'
 }
 
 // dashByline returns the source of a quotation closing at token c that is

@@ -83,6 +83,7 @@ func TestPatterns(t *testing.T) {
 		{"signed after a horizontal bar below an unpunctuated line", "“We are tired of waiting.” ― John Doe\n“We will make the country great again, all of it.”― Jane Roe\n", "partial", "We will make the country great again, all of it", "", "Jane Roe", "Jane Roe"},
 		{"one-word reply then said X", "Roe talked about fears.\n\n“Safety,” said Jane Roe, a farmer. “Safety for the whole country, everybody.”", "direct", "Safety Safety for the whole country, everybody.", "said", "Jane Roe", "Jane Roe"},
 		{"said the -ing noun", "The court ruled against the state.\n\n\"A state cannot avoid the conclusion that its process removes voters,\" said the ruling.", "direct", "A state cannot avoid the conclusion that its process removes voters", "said", "the ruling", ""},
+		{"party and state tag after the name", "The veto is expected this week.\n\n“Our assumption is that the veto will be overridden,” Senate Majority Leader Jane Roe, R-Ky., said Tuesday.", "direct", "Our assumption is that the veto will be overridden", "said", "Senate Majority Leader Jane Roe, R-Ky.", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
