@@ -8,8 +8,10 @@ all: build
 build:
 	$(GO) build -o bin/dossier ./cmd/dossier
 
+# The whole suite once, then the fast part again under the race detector.
 test:
 	$(GO) test -timeout 25m ./...
+	$(GO) test -race -short -timeout 25m ./...
 
 test-short:
 	$(GO) test -short ./...
