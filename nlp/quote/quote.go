@@ -905,6 +905,9 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 		}
 		return nil
 	}
+	if a := d.possessor(cs, ce, lo); a != nil {
+		return a
+	}
 	if cs == lo && isCap(d.toks[cs].Text) && !strings.HasSuffix(d.low[ce-1], "ing") {
 		// An inverted attribution opening the sentence: "Stated Stone:",
 		// "Continued Roe:". "Asked Roe ..." names the one asked.
@@ -994,6 +997,28 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 		}
 	}
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
+}
+
+// possessor returns the owner of a cue used as a noun after a possessive
+// and before the clause it reports, who is its source: "Trump’s claim that
+// …", "the senator's statement that …"; or nil.
+func (d *doc) possessor(cs, ce, lo int) *attribution {
+	if ce-cs != 1 || cs-1 <= lo || ce >= len(d.toks) || d.low[ce] != "that" {
+		return nil
+	}
+	if p := d.low[cs-1]; p != "'s" && p != "’s" {
+		return nil
+	}
+	w := d.low[cs]
+	if l := cueVerbs[w]; w != l && w != l+"s" {
+		// Only a noun form: "claim", "claims", not "claimed".
+		return nil
+	}
+	s := d.npBack1(cs, lo)
+	if s >= cs-1 || !d.sourceOK(s, cs-1, false) {
+		return nil
+	}
+	return &attribution{cueS: cs, cueE: ce, srcS: s, srcE: cs}
 }
 
 // cueBetween reports whether tokens [s, e) hold a speech verb or a
