@@ -999,6 +999,49 @@ func (d *doc) sourceFor(cs, ce, lo int) *attribution {
 	return &attribution{cueS: cs, cueE: ce, srcS: -1}
 }
 
+// openingParticiple attributes a partial quotation inside a participial
+// phrase that opens its sentence to the subject of the main clause after
+// the phrase: "After saying her foot was “so swollen,” she was …",
+// "Acknowledging that Trump “says a lot of stupid stuff,” though, Allen
+// …"; or nil.
+func (d *doc) openingParticiple(s seg) *attribution {
+	if !s.closed || s.firstS != s.lstS {
+		return nil
+	}
+	lo, hi := d.first[s.firstS], d.sentEnd(s.firstS)
+	c := lo
+	if c < s.open && (d.low[c] == "after" || d.low[c] == "before" || d.low[c] == "while" || d.low[c] == "in" || d.low[c] == "by") {
+		c++
+	}
+	e := d.cueAt(c, s.open)
+	if e == c || !strings.HasSuffix(d.low[e-1], "ing") || !isCap(d.toks[lo].Text) {
+		return nil
+	}
+	// The phrase ends at the first comma after the quotation.
+	k := s.close + 1
+	if d.toks[s.close-1].Text != "," {
+		for k < hi && d.toks[k].Text != "," {
+			if isDoubleQuote(d.toks[k].Text) || d.toks[k].Text == ";" {
+				return nil
+			}
+			k++
+		}
+		k++
+	}
+	// "…,” though, Allen": skip a connective set off by commas.
+	for k+1 < hi && (adverbs[d.low[k]] || d.low[k] == "though" || d.low[k] == "however") && d.toks[k+1].Text == "," {
+		k += 2
+	}
+	if k >= hi {
+		return nil
+	}
+	se := d.npForward(k, hi)
+	if se <= k || se >= hi || !d.sourceOK(k, se, false) || !isWord(d.toks[se].Text) {
+		return nil
+	}
+	return &attribution{cueS: c, cueE: e, srcS: k, srcE: se}
+}
+
 // possessor returns the owner of a cue used as a noun after a possessive
 // and before the clause it reports, who is its source: "Trump’s claim that
 // …", "the senator's statement that …"; or nil.
@@ -1374,6 +1417,9 @@ func (d *doc) sentenceCue(s seg) *attribution {
 		if !isCap(d.toks[k].Text) {
 			break
 		}
+	}
+	if a := d.openingParticiple(s); a != nil {
+		return a
 	}
 	if s.closed {
 		if a := d.afterAttribution(s.close); a.found() {
