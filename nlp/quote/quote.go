@@ -182,11 +182,20 @@ type seg struct {
 func (d *doc) segments() []seg {
 	var segs []seg
 	open := -1
+	nested := false // inside an inner quotation of the other style
 	n := len(d.toks)
 	for i := 0; i < n; i++ {
 		if isDoubleQuote(d.toks[i].Text) {
 			k := d.markKind(i)
 			switch {
+			case nested:
+				// '"… “Equal Justice” …"': the inner quotation closes with
+				// a closing mark of its own style.
+				if k < 0 && straightMark(d.toks[i].Text) != straightMark(d.toks[open].Text) {
+					nested = false
+				}
+			case open >= 0 && k > 0 && straightMark(d.toks[i].Text) != straightMark(d.toks[open].Text) && d.innerCloses(i, open):
+				nested = true
 			case open < 0 && k >= 0:
 				open = i
 			case open >= 0 && k <= 0:
@@ -204,9 +213,43 @@ func (d *doc) segments() []seg {
 			cont := i+1 < n && isDoubleQuote(d.toks[i+1].Text) && d.markKind(i+1) >= 0
 			segs = d.addSeg(segs, open, i, false, cont)
 			open = -1
+			nested = false
 		}
 	}
 	return segs
+}
+
+// straightMark reports whether a quotation mark is the straight '"'.
+func straightMark(t string) bool { return t == "\"" }
+
+// innerCloses reports whether the opening mark at token i, of another style
+// than the open quotation at token open, is closed by a mark of its own
+// style in the same paragraph while the outer quotation goes on: a
+// quotation nested in another.
+func (d *doc) innerCloses(i, open int) bool {
+	p := d.paraOf(i)
+	for j := i + 1; j < len(d.toks) && d.paraOf(j) == p; j++ {
+		t := d.toks[j].Text
+		if !isDoubleQuote(t) {
+			continue
+		}
+		if straightMark(t) == straightMark(d.toks[i].Text) {
+			if d.markKind(j) >= 0 {
+				return false
+			}
+			// The outer quotation must go on after it: closed later in
+			// the paragraph, or running on into the next one.
+			outer := straightMark(d.toks[open].Text)
+			k := j + 1
+			for ; k < len(d.toks) && d.paraOf(k) == p; k++ {
+				if isDoubleQuote(d.toks[k].Text) && straightMark(d.toks[k].Text) == outer {
+					return d.markKind(k) <= 0
+				}
+			}
+			return k < len(d.toks) && isDoubleQuote(d.toks[k].Text) && straightMark(d.toks[k].Text) == outer && d.markKind(k) >= 0
+		}
+	}
+	return false
 }
 
 func (d *doc) addSeg(segs []seg, open, close int, closed, cont bool) []seg {

@@ -414,3 +414,22 @@ func TestStandaloneDeterminerSource(t *testing.T) {
 	}
 	checkQuotes(t, text, qs)
 }
+
+// TestNestedQuotationOfOtherStyle checks that curly quotation marks inside
+// a straight-quoted statement nest in it instead of ending it, including
+// a statement that runs on over paragraphs.
+func TestNestedQuotationOfOtherStyle(t *testing.T) {
+	text := "Jane Roe called for the impeachment of the attorney general.\n\nJane Roe stated:\n\n\"The department isn’t about “Equal Justice Under Law” anymore. It is about an extreme vision.\n\n\"The latest example of this overreach is the lawsuit against the state.\""
+	qs := Extract(text, []dossier.Entity{person(text, "Jane Roe", "Jane Roe")})
+	var direct []dossier.Quote
+	for _, q := range qs {
+		if q.Kind == dossier.QuoteDirect {
+			direct = append(direct, q)
+		}
+	}
+	want := "The department isn’t about “Equal Justice Under Law” anymore. It is about an extreme vision. The latest example of this overreach is the lawsuit against the state."
+	if len(direct) != 1 || direct[0].Text != want || srcText(direct[0]) != "Jane Roe" {
+		t.Fatalf("got direct quotes %+v\nwant one %q from Jane Roe", direct, want)
+	}
+	checkQuotes(t, text, qs)
+}
