@@ -124,7 +124,14 @@ func (d *doc) markKind(i int) int {
 	switch d.toks[i].Text {
 	case "“", "«", "„", "‟", "``":
 		return 1
-	case "”", "»", "''":
+	case "”":
+		if i == 0 || d.paraOf(i-1) != d.paraOf(i) {
+			// Nothing closes at a paragraph start: a mistyped opening
+			// mark ("”Fear. I am truly afraid …”").
+			return 1
+		}
+		return -1
+	case "»", "''":
 		return -1
 	}
 	t := d.toks[i]
