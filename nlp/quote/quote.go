@@ -189,7 +189,8 @@ type seg struct {
 func (d *doc) segments() []seg {
 	var segs []seg
 	open := -1
-	nested := false // inside an inner quotation of the other style
+	nested := false        // inside an inner quotation
+	innerStraight := false // the mark style of the inner quotation
 	n := len(d.toks)
 	for i := 0; i < n; i++ {
 		if isDoubleQuote(d.toks[i].Text) {
@@ -198,11 +199,12 @@ func (d *doc) segments() []seg {
 			case nested:
 				// '"… “Equal Justice” …"': the inner quotation closes with
 				// a closing mark of its own style.
-				if k < 0 && straightMark(d.toks[i].Text) != straightMark(d.toks[open].Text) {
+				if k < 0 && straightMark(d.toks[i].Text) == innerStraight {
 					nested = false
 				}
-			case open >= 0 && k > 0 && straightMark(d.toks[i].Text) != straightMark(d.toks[open].Text) && d.innerCloses(i, open):
-				nested = true
+			case open >= 0 && k > 0 && straightMark(d.toks[i].Text) != straightMark(d.toks[open].Text) && d.innerCloses(i, open),
+				open >= 0 && k > 0 && !straightMark(d.toks[i].Text) && !straightMark(d.toks[open].Text) && d.curlyNests(i):
+				nested, innerStraight = true, straightMark(d.toks[i].Text)
 			case open < 0 && k >= 0:
 				open = i
 			case open >= 0 && k <= 0:
@@ -224,6 +226,27 @@ func (d *doc) segments() []seg {
 		}
 	}
 	return segs
+}
+
+// curlyNests reports whether the curly opening mark at token i, met while
+// a curly quotation is open, nests in it: the next two marks in the
+// paragraph both close, the inner quotation and then the outer one
+// ("“I’d rather live in what he calls “hell” than …”").
+func (d *doc) curlyNests(i int) bool {
+	p := d.paraOf(i)
+	closes := 0
+	for j := i + 1; j < len(d.toks) && d.paraOf(j) == p; j++ {
+		if !isDoubleQuote(d.toks[j].Text) || straightMark(d.toks[j].Text) {
+			continue
+		}
+		if d.markKind(j) >= 0 {
+			return false
+		}
+		if closes++; closes == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // straightMark reports whether a quotation mark is the straight '"'.

@@ -87,6 +87,7 @@ func TestPatterns(t *testing.T) {
 		{"possessor of a claim that", "The governor blamed the media for making an issue out of Jane Roe’s claim that the mayor “founded the gang,” saying they were nitpicking.", "indirect", "that the mayor “founded the gang,” saying they were nitpicking", "claim", "Jane Roe’s", "Jane Roe"},
 		{"opening participial phrase", "Acknowledging that the mayor “says a lot of stupid stuff,” though, Jane Roe did suggest that his wealth gives him an advantage.", "partial", "says a lot of stupid stuff", "Acknowledging", "Jane Roe", "Jane Roe"},
 		{"mistyped opening mark at a paragraph start", "Roe spoke after the debate.\n\n” … what I learned from listening to these families is that the words matter,” Jane Roe said.", "direct", "… what I learned from listening to these families is that the words matter", "said", "Jane Roe", "Jane Roe"},
+		{"curly quotation nested in a curly one", "Roe spoke after the debate.\n\n“I would rather live in what he calls “hell” than live in a world where he is president,” Jane Roe said.", "direct", "I would rather live in what he calls “hell” than live in a world where he is president", "said", "Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
