@@ -80,7 +80,7 @@ func TestPredictionsFoldNested(t *testing.T) {
 
 // TestPolNeARDev keeps the measured dev figures from sliding back. The
 // floors sit just under what the extractor reaches with the entity stage
-// of this tree (P 0.935 R 0.901 F1 0.918, source accuracy 0.927 when
+// of this tree (P 0.936 R 0.913 F1 0.925, source accuracy 0.931 when
 // written), with a little room for the entity stage shifting; the same
 // figures print with 'dossier eval quotes polnear-dev.jsonl.gz'.
 func TestPolNeARDev(t *testing.T) {
@@ -98,7 +98,7 @@ func TestPolNeARDev(t *testing.T) {
 	if rep.Gold != 624 {
 		t.Errorf("dev has %d gold direct quotes, want 624 (SOURCE.md)", rep.Gold)
 	}
-	const minF1, minSource = 0.914, 0.922
+	const minF1, minSource = 0.92, 0.926
 	if rep.F1() < minF1 || rep.SourceAccuracy() < minSource {
 		t.Errorf("dev F1 %.3f (floor %.2f), source accuracy %.3f (floor %.2f)", rep.F1(), minF1, rep.SourceAccuracy(), minSource)
 	}
