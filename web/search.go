@@ -46,17 +46,20 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "search", view{Title: "Search", Nav: "search", Data: p})
 		return
 	}
-	// One search fetches the page and (on the first pages) the facet sample.
-	limit := max(offset+pageSize, facetSample)
-	res, err := s.store.Search(r.Context(), dossier.SearchQuery{Text: q, Limit: limit})
+	// The facets are counted over the top articles.
+	res, err := s.store.Search(r.Context(), dossier.SearchQuery{Text: q, Limit: facetSample})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p.Total = res.Total
-	if offset < len(res.Results) {
-		p.Results = res.Results[offset:min(offset+pageSize, len(res.Results))]
+	// The page shows one result per story ("N more like this").
+	page, err := dossier.SearchStories(r.Context(), s.store, dossier.SearchQuery{Text: q, Limit: pageSize, Offset: offset})
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
+	p.Results = page.Results
 	sample := res.Results[:min(facetSample, len(res.Results))]
 	ids := make([]string, len(sample))
 	for i, x := range sample {

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -84,15 +82,4 @@ func buildBrief(ctx context.Context, st dossier.Store, query string, limit, item
 		return nil, fmt.Errorf("brief %q: load articles: %w", query, err)
 	}
 	return brief.Build(brief.Input{Query: query, Total: res.Total, Results: res.Results, Articles: arts, Limit: items}), nil
-}
-
-// colorOutput reports whether w is a terminal that wants colour ($NO_COLOR
-// unset and $TERM not "dumb").
-func colorOutput(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/dossier/dossier/ingest"
 	"github.com/dossier/dossier/nlp"
-	"golang.org/x/term"
 )
 
 // ingestFetcher, when set (by the file that wires the fetch package),
@@ -71,7 +69,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 			return fmt.Errorf("ingest: %w", err)
 		}
 	}
-	if !*quiet && isTTY(e.stderr) {
+	if !*quiet && isTerminal(e.stderr) {
 		opts.Progress = e.stderr
 	}
 	sum, err := ingest.Run(ctx, sources, opts)
@@ -115,10 +113,4 @@ func formatExts() string {
 		exts = append(exts, f.Exts...)
 	}
 	return strings.Join(exts, " ")
-}
-
-// isTTY reports whether w is a terminal (for progress bars).
-func isTTY(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("TERM") != "dumb"
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"golang.org/x/term"
 )
 
 // env carries the process's standard streams to a subcommand, so tests can
@@ -113,4 +115,17 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// isTerminal reports whether w is a terminal that understands control
+// sequences (not $TERM=dumb): progress bars go only there.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("TERM") != "dumb"
+}
+
+// colorOutput reports whether w is a terminal that wants colour and bold
+// ($NO_COLOR unset); piped output stays plain.
+func colorOutput(w io.Writer) bool {
+	return isTerminal(w) && os.Getenv("NO_COLOR") == ""
 }

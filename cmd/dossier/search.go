@@ -5,12 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/dossier/dossier"
-	"golang.org/x/term"
 )
 
 // runSearch prints ranked results for a query:
@@ -48,14 +46,8 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	if *asJSON {
 		return writeSearchJSON(e.stdout, res)
 	}
-	writeSearchText(e.stdout, res, query, *offset, isTerminal(e.stdout))
+	writeSearchText(e.stdout, res, query, *offset, colorOutput(e.stdout))
 	return nil
-}
-
-// isTerminal reports whether w is a terminal that accepts ANSI styling.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 }
 
 // searchJSON is the --json output: exactly these keys, published null
