@@ -1336,7 +1336,8 @@ func (d *doc) extract(entities []dossier.Entity) []dossier.Quote {
 		// A one-word reply set off by a comma and a cue is speech, not a
 		// title: "“Safety,” said Grimm. “Safety for the whole country.”"
 		oneWordReply := words == 1 && atSentStart && innerEnd == "," && after.found() && after.cueE > after.cueS && after.srcS >= 0
-		title := (d.capitalisedTitle(s) || d.markup(s)) && !oneWordReply
+		// An exclamation is a shout or a chant, not a title: "“USA! USA!”".
+		title := (d.capitalisedTitle(s) || d.markup(s)) && !oneWordReply && innerEnd != "!"
 		standalone := clauseStart && clauseEnd && !title
 		// A paragraph that opened a quotation without closing it runs on
 		// into this one: same quotation, whose attribution may come here.

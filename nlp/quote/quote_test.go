@@ -88,6 +88,7 @@ func TestPatterns(t *testing.T) {
 		{"opening participial phrase", "Acknowledging that the mayor “says a lot of stupid stuff,” though, Jane Roe did suggest that his wealth gives him an advantage.", "partial", "says a lot of stupid stuff", "Acknowledging", "Jane Roe", "Jane Roe"},
 		{"mistyped opening mark at a paragraph start", "Roe spoke after the debate.\n\n” … what I learned from listening to these families is that the words matter,” Jane Roe said.", "direct", "… what I learned from listening to these families is that the words matter", "said", "Jane Roe", "Jane Roe"},
 		{"curly quotation nested in a curly one", "Roe spoke after the debate.\n\n“I would rather live in what he calls “hell” than live in a world where he is president,” Jane Roe said.", "direct", "I would rather live in what he calls “hell” than live in a world where he is president", "said", "Jane Roe", "Jane Roe"},
+		{"chant in capitals", "Jane Roe took the stage at the rally.\n\n“USA! USA!” the crowd chanted.", "direct", "USA! USA!", "chanted", "the crowd", ""},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
