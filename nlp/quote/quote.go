@@ -783,7 +783,7 @@ func (d *doc) afterAttribution(c int) *attribution {
 			se--
 		}
 		if d.low[j] != "according" && d.sourceOK(i, se, true) {
-			if !isCap(d.toks[i].Text) && pronouns[d.low[i]] == "" && !determiners[d.low[i]] && !d.hasRole(i, se) && !(se-i > 1 && isCap(d.toks[i+1].Text)) {
+			if !isCap(d.toks[i].Text) && pronouns[d.low[i]] == "" && !determiners[d.low[i]] && !d.hasRole(i, se) && !(se-i > 1 && isCap(d.toks[i+1].Text)) && !d.describedName(i, se) {
 				return nil
 			}
 			if nextSent && !d.shortTail(j, e, limit) {
@@ -807,6 +807,27 @@ func isDash(t string) bool {
 		return true
 	}
 	return false
+}
+
+// describedName reports whether tokens [s, e) are a name after a short
+// lower-case description: "political scientist Christopher Wlezien".
+func (d *doc) describedName(s, e int) bool {
+	k := s
+	for k < e && !isCap(d.toks[k].Text) {
+		if !isWord(d.toks[k].Text) || stopWords[d.low[k]] || cueVerbs[d.low[k]] != "" {
+			return false
+		}
+		k++
+	}
+	if k == s || k-s > 3 || e-k < 2 {
+		return false
+	}
+	for ; k < e; k++ {
+		if !isCap(d.toks[k].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // partyTagDot reports whether the full stop at token k closes a party and

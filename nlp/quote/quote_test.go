@@ -89,6 +89,7 @@ func TestPatterns(t *testing.T) {
 		{"mistyped opening mark at a paragraph start", "Roe spoke after the debate.\n\n” … what I learned from listening to these families is that the words matter,” Jane Roe said.", "direct", "… what I learned from listening to these families is that the words matter", "said", "Jane Roe", "Jane Roe"},
 		{"curly quotation nested in a curly one", "Roe spoke after the debate.\n\n“I would rather live in what he calls “hell” than live in a world where he is president,” Jane Roe said.", "direct", "I would rather live in what he calls “hell” than live in a world where he is president", "said", "Jane Roe", "Jane Roe"},
 		{"chant in capitals", "Jane Roe took the stage at the rally.\n\n“USA! USA!” the crowd chanted.", "direct", "USA! USA!", "chanted", "the crowd", ""},
+		{"lower-case description before the name", "Approval ratings matter too.\n\n“Elections are a choice about whether people want to stay the course,” political scientist Jane Roe told Bloomberg in late May.", "direct", "Elections are a choice about whether people want to stay the course", "told", "political scientist Jane Roe", "Jane Roe"},
 		{"question then X asked reporters", `"You think I'm going to change?" Roe asked reporters rhetorically during a news conference.`, "direct", "You think I'm going to change?", "asked", "Roe", "Jane Roe"},
 	}
 	for _, tt := range tests {
