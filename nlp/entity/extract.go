@@ -556,6 +556,17 @@ func (a *article) addRole(ei int, s, e int) {
 	}
 }
 
+// notTitleWords are capitalised words that can stand right before a title
+// without being part of it ("On Tuesday Foreign Secretary Jack Straw",
+// "And Chancellor Gordon Brown").
+var notTitleWords = map[string]bool{
+	"and": true, "but": true, "or": true, "so": true, "yet": true, "then": true, "as": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "yesterday": true, "today": true,
+}
+
 func (a *article) isPunct(i int) bool {
 	return !hasLetter(a.toks[i].text) && !strings.ContainsAny(a.toks[i].text, "0123456789")
 }
@@ -574,6 +585,9 @@ func (a *article) titlesAndAppositions() {
 			j := m.s - 1
 			for j-1 >= ss && j > m.s-6 {
 				p := a.toks[j-1]
+				if notTitleWords[p.low] {
+					break
+				}
 				if roleNouns[p.low] || titleModifiers[p.low] || strings.HasPrefix(p.low, "ex-") || (isCap(p.text) && hasLetter(p.text) && (j-1 > ss || p.tag != "O")) {
 					if a.covered[j-1] != 0 && a.ents[a.covered[j-1]-1].typ == dossier.PER {
 						break
