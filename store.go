@@ -2,6 +2,8 @@ package dossier
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"time"
 )
 
@@ -155,4 +157,32 @@ type Stats struct {
 	Entities   int `json:"entities"`
 	Quotes     int `json:"quotes"`
 	Figures    int `json:"figures"`
+}
+
+// ValidateArticles checks a PutArticles batch before any write. It returns
+// EINVALID if an article is nil or has an empty ID.
+func ValidateArticles(articles []*Article) error {
+	for i, a := range articles {
+		if a == nil {
+			return Errorf(EINVALID, "article %d of the batch is nil", i)
+		}
+		if a.ID == "" {
+			return Errorf(EINVALID, "article %d of the batch (title %q) has an empty id", i, a.Title)
+		}
+	}
+	return nil
+}
+
+// StoredContentHash returns a.ContentHash, or a SHA-256 of its title and
+// text when it has none: what a store compares to find unchanged articles
+// and exact duplicates.
+func StoredContentHash(a *Article) string {
+	if a.ContentHash != "" {
+		return a.ContentHash
+	}
+	h := sha256.New()
+	h.Write([]byte(a.Title))
+	h.Write([]byte{0})
+	h.Write([]byte(a.Text))
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }

@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,33 +14,10 @@ import (
 // RelinkEntities transactions.
 const writeLock = 0x646f7374 // "dost"
 
-func contentHash(a *dossier.Article) string {
-	if a.ContentHash != "" {
-		return a.ContentHash
-	}
-	h := sha256.New()
-	h.Write([]byte(a.Title))
-	h.Write([]byte{0})
-	h.Write([]byte(a.Text))
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
-}
-
-func validate(articles []*dossier.Article) error {
-	for i, a := range articles {
-		if a == nil {
-			return dossier.Errorf(dossier.EINVALID, "article %d of the batch is nil", i)
-		}
-		if a.ID == "" {
-			return dossier.Errorf(dossier.EINVALID, "article %d of the batch (title %q) has an empty id", i, a.Title)
-		}
-	}
-	return nil
-}
-
 // PutArticles stores a batch in one transaction (see dossier.Store).
 func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (dossier.PutStats, error) {
 	var st dossier.PutStats
-	if err := validate(articles); err != nil {
+	if err := dossier.ValidateArticles(articles); err != nil {
 		return st, err
 	}
 	if len(articles) == 0 {
@@ -66,7 +41,7 @@ func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (d
 }
 
 func put(ctx context.Context, tx pgx.Tx, a *dossier.Article, st *dossier.PutStats) error {
-	hash := contentHash(a)
+	hash := dossier.StoredContentHash(a)
 	var (
 		doc             int64
 		oldHash, oldDup string

@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,36 +10,10 @@ import (
 	"github.com/dossier/dossier"
 )
 
-// contentHash returns a's ContentHash, or a SHA-256 of its title and text
-// when it has none.
-func contentHash(a *dossier.Article) string {
-	if a.ContentHash != "" {
-		return a.ContentHash
-	}
-	h := sha256.New()
-	h.Write([]byte(a.Title))
-	h.Write([]byte{0})
-	h.Write([]byte(a.Text))
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
-}
-
-// validate checks a batch before any write.
-func validate(articles []*dossier.Article) error {
-	for i, a := range articles {
-		if a == nil {
-			return dossier.Errorf(dossier.EINVALID, "article %d of the batch is nil", i)
-		}
-		if a.ID == "" {
-			return dossier.Errorf(dossier.EINVALID, "article %d of the batch (title %q) has an empty id", i, a.Title)
-		}
-	}
-	return nil
-}
-
 // PutArticles stores a batch in one transaction (see dossier.Store).
 func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (dossier.PutStats, error) {
 	var st dossier.PutStats
-	if err := validate(articles); err != nil {
+	if err := dossier.ValidateArticles(articles); err != nil {
 		return st, err
 	}
 	if len(articles) == 0 {
@@ -140,7 +112,7 @@ func (w *writer) exec(ctx context.Context, name string, args ...any) (sql.Result
 
 // put stores one article inside the transaction and counts the outcome.
 func (w *writer) put(ctx context.Context, a *dossier.Article, st *dossier.PutStats) error {
-	hash := contentHash(a)
+	hash := dossier.StoredContentHash(a)
 	var (
 		doc                    sql.NullInt64
 		oldHash, oldDup, dupOf sql.NullString
