@@ -186,3 +186,21 @@ func StoredContentHash(a *Article) string {
 	h.Write([]byte(a.Text))
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
+
+// ValidateRelink checks a RelinkEntities map before any write. It returns
+// EINVALID for an empty id or a chain (a -> b -> c), which must be given
+// as a -> c.
+func ValidateRelink(ids map[string]string) error {
+	for old, nw := range ids {
+		if old == "" || nw == "" {
+			return Errorf(EINVALID, "relink entities: empty id in %q -> %q", old, nw)
+		}
+		if nw == old {
+			continue
+		}
+		if next, ok := ids[nw]; ok && next != nw {
+			return Errorf(EINVALID, "relink entities: %q -> %q -> %q is a chain; map %q to the final id", old, nw, next, old)
+		}
+	}
+	return nil
+}

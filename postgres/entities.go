@@ -138,25 +138,9 @@ func (s *Store) Quotes(ctx context.Context, f dossier.QuoteFilter) ([]dossier.Qu
 	return out, rows.Err()
 }
 
-// validateRelink checks a relink map (see dossier.Store.RelinkEntities).
-func validateRelink(ids map[string]string) error {
-	for old, nw := range ids {
-		if old == "" || nw == "" {
-			return dossier.Errorf(dossier.EINVALID, "relink entities: empty id in %q -> %q", old, nw)
-		}
-		if nw == old {
-			continue
-		}
-		if next, ok := ids[nw]; ok && next != nw {
-			return dossier.Errorf(dossier.EINVALID, "relink entities: %q -> %q -> %q is a chain; map %q to the final id", old, nw, next, old)
-		}
-	}
-	return nil
-}
-
 // RelinkEntities rewrites corpus entity ids (see dossier.Store).
 func (s *Store) RelinkEntities(ctx context.Context, ids map[string]string) error {
-	if err := validateRelink(ids); err != nil {
+	if err := dossier.ValidateRelink(ids); err != nil {
 		return err
 	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
