@@ -54,10 +54,8 @@ func (s *Store) Entities(ctx context.Context, f dossier.EntityFilter) ([]dossier
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	for i := range out {
-		if err := s.describeEntity(ctx, &out[i]); err != nil {
-			return nil, fmt.Errorf("entities: %s: %w", out[i].ID, err)
-		}
+	if err := s.describeEntities(ctx, out); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
 	}
 	if out == nil {
 		out = []dossier.EntitySummary{}
@@ -65,31 +63,82 @@ func (s *Store) Entities(ctx context.Context, f dossier.EntityFilter) ([]dossier
 	return out, nil
 }
 
-// describeEntity fills the name (the most frequent, then longest), type,
-// aliases, roles and country of one corpus entity.
-func (s *Store) describeEntity(ctx context.Context, e *dossier.EntitySummary) error {
-	if err := s.db.QueryRowContext(ctx, `SELECT name FROM entities WHERE entity_id = ?
-		GROUP BY name ORDER BY count(*) DESC, length(name) DESC, name LIMIT 1`, e.ID).Scan(&e.Name); err != nil {
-		return err
-	}
-	if err := s.db.QueryRowContext(ctx, `SELECT type FROM entities WHERE entity_id = ?
-		GROUP BY type ORDER BY count(*) DESC, type LIMIT 1`, e.ID).Scan(&e.Type); err != nil {
-		return err
-	}
-	err := s.db.QueryRowContext(ctx, `SELECT country FROM entities WHERE entity_id = ? AND country <> ''
-		GROUP BY country ORDER BY count(*) DESC, country LIMIT 1`, e.ID).Scan(&e.Country)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	if e.Aliases, err = s.strings(ctx, `SELECT DISTINCT m.text FROM mentions m
-		JOIN entities e ON e.doc = m.doc AND e.seq = m.entity_seq WHERE e.entity_id = ? ORDER BY m.text`, e.ID); err != nil {
-		return err
-	}
-	if e.Roles, err = s.strings(ctx, `SELECT DISTINCT j.value FROM entities e, json_each(e.roles) j
-		WHERE e.entity_id = ? ORDER BY j.value`, e.ID); err != nil {
-		return err
+// describeBatch bounds the entity ids described per query (SQLite's
+// variable limit).
+const describeBatch = 500
+
+// describeEntities fills the name (the most frequent, then longest), type
+// (the most frequent), country (the most frequent non-empty one), aliases
+// and roles of corpus entities, with five queries per batch of ids rather
+// than five per entity.
+func (s *Store) describeEntities(ctx context.Context, out []dossier.EntitySummary) error {
+	for start := 0; start < len(out); start += describeBatch {
+		batch := out[start:min(len(out), start+describeBatch)]
+		idx := make(map[string]*dossier.EntitySummary, len(batch))
+		ids := make([]any, len(batch))
+		for i := range batch {
+			batch[i].Aliases, batch[i].Roles = []string{}, []string{}
+			idx[batch[i].ID] = &batch[i]
+			ids[i] = batch[i].ID
+		}
+		in := `(` + placeholders(len(ids)) + `)`
+		// Most frequent value per entity: rows arrive best first.
+		best := func(q string, set func(e *dossier.EntitySummary, v string)) error {
+			seen := map[string]bool{}
+			return s.eachPair(ctx, q, ids, func(id, v string) {
+				if !seen[id] {
+					seen[id] = true
+					set(idx[id], v)
+				}
+			})
+		}
+		if err := best(`SELECT entity_id, name FROM entities WHERE entity_id IN `+in+`
+			GROUP BY entity_id, name ORDER BY entity_id, count(*) DESC, length(name) DESC, name`,
+			func(e *dossier.EntitySummary, v string) { e.Name = v }); err != nil {
+			return err
+		}
+		if err := best(`SELECT entity_id, type FROM entities WHERE entity_id IN `+in+`
+			GROUP BY entity_id, type ORDER BY entity_id, count(*) DESC, type`,
+			func(e *dossier.EntitySummary, v string) { e.Type = v }); err != nil {
+			return err
+		}
+		if err := best(`SELECT entity_id, country FROM entities WHERE entity_id IN `+in+` AND country <> ''
+			GROUP BY entity_id, country ORDER BY entity_id, count(*) DESC, country`,
+			func(e *dossier.EntitySummary, v string) { e.Country = v }); err != nil {
+			return err
+		}
+		if err := s.eachPair(ctx, `SELECT DISTINCT e.entity_id, m.text FROM mentions m
+			JOIN entities e ON e.doc = m.doc AND e.seq = m.entity_seq WHERE e.entity_id IN `+in+`
+			ORDER BY e.entity_id, m.text`, ids, func(id, v string) {
+			idx[id].Aliases = append(idx[id].Aliases, v)
+		}); err != nil {
+			return err
+		}
+		if err := s.eachPair(ctx, `SELECT DISTINCT e.entity_id, j.value FROM entities e, json_each(e.roles) j
+			WHERE e.entity_id IN `+in+` ORDER BY e.entity_id, j.value`, ids, func(id, v string) {
+			idx[id].Roles = append(idx[id].Roles, v)
+		}); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// eachPair runs a query returning (entity id, text) rows and calls fn on each.
+func (s *Store) eachPair(ctx context.Context, q string, args []any, fn func(id, v string)) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, v string
+		if err := rows.Scan(&id, &v); err != nil {
+			return err
+		}
+		fn(id, v)
+	}
+	return rows.Err()
 }
 
 func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {

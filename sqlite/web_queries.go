@@ -23,10 +23,11 @@ func (s *Store) Entity(ctx context.Context, id string) (*dossier.EntitySummary, 
 	if e.Articles == 0 {
 		return nil, dossier.Errorf(dossier.ENOTFOUND, "no entity with id %q", id)
 	}
-	if err := s.describeEntity(ctx, e); err != nil {
+	one := []dossier.EntitySummary{*e}
+	if err := s.describeEntities(ctx, one); err != nil {
 		return nil, fmt.Errorf("entity %q: %w", id, err)
 	}
-	return e, nil
+	return &one[0], nil
 }
 
 // EntityArticles lists the articles that mention an entity, newest first
