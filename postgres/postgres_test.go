@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/migration"
 	"github.com/dossier/dossier/storetest"
 	"github.com/jackc/pgx/v5"
 )
@@ -88,7 +89,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 	if err := s.pool.QueryRow(context.Background(), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := loadMigrations(migrationFS)
+	ms, _ := migration.Load(migrationFS)
 	if n != len(ms) {
 		t.Errorf("%d migrations recorded, want %d", n, len(ms))
 	}

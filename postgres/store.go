@@ -5,12 +5,11 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/migration"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -62,47 +61,13 @@ func (s *Store) Close() error {
 	return nil
 }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	seen := map[int]string{}
-	for _, path := range names {
-		base := strings.TrimPrefix(path, "migrations/")
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_description.sql", path)
-		}
-		if prev, dup := seen[v]; dup {
-			return nil, fmt.Errorf("migrations %s and %s share number %d", prev, base, v)
-		}
-		seen[v] = base
-		body, err := fs.ReadFile(fsys, path)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: v, name: base, sql: string(body)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out, nil
-}
-
 // migrationLock is the advisory lock key that serialises migrators.
 const migrationLock = 0x646f7373 // "doss"
 
 // migrate applies each migration not yet in schema_migrations in its own
 // transaction, under an advisory lock so concurrent processes do not race.
 func migrate(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
-	ms, err := loadMigrations(fsys)
+	ms, err := migration.Load(fsys)
 	if err != nil {
 		return err
 	}
@@ -118,21 +83,21 @@ func migrate(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
 				return err
 			}
 			var n int
-			if err := tx.QueryRow(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&n); err != nil {
+			if err := tx.QueryRow(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, m.Version).Scan(&n); err != nil {
 				return err
 			}
 			if n > 0 {
 				return nil
 			}
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
 			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
-				m.version, m.name, time.Now().UTC())
+				m.Version, m.Name, time.Now().UTC())
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("%s: %w", m.name, err)
+			return fmt.Errorf("%s: %w", m.Name, err)
 		}
 	}
 	return nil

@@ -6,57 +6,19 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/dossier/dossier/internal/migration"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// migration is one numbered SQL file.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// loadMigrations reads migrations/NNNN_name.sql from fsys, sorted by
-// number. Numbers must be unique.
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	seen := map[int]string{}
-	for _, path := range names {
-		base := strings.TrimPrefix(path, "migrations/")
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_description.sql", path)
-		}
-		if prev, dup := seen[v]; dup {
-			return nil, fmt.Errorf("migrations %s and %s share number %d", prev, base, v)
-		}
-		seen[v] = base
-		body, err := fs.ReadFile(fsys, path)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: v, name: base, sql: string(body)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out, nil
-}
-
 // migrate applies every migration not yet recorded in schema_migrations,
 // each in its own transaction together with its record, so a crash leaves
 // each migration either fully applied or not at all.
 func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
-	ms, err := loadMigrations(fsys)
+	ms, err := migration.Load(fsys)
 	if err != nil {
 		return err
 	}
@@ -68,30 +30,30 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	}
 	for _, m := range ms {
 		if err := applyMigration(ctx, db, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, m migration.Migration) error {
 	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see _txlock in Open)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return nil // applied already (possibly by another process meanwhile)
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/migration"
 	"github.com/dossier/dossier/storetest"
 )
 
@@ -93,7 +94,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 		if err := s.db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
-		ms, _ := loadMigrations(migrationFS)
+		ms, _ := migration.Load(migrationFS)
 		if n != len(ms) {
 			t.Errorf("open %d: %d migrations recorded, want %d", i, n, len(ms))
 		}
@@ -106,14 +107,14 @@ func TestLoadMigrationsRejectsBadNames(t *testing.T) {
 		"no number": {"migrations/init.sql": {Data: []byte("SELECT 1")}},
 		"duplicate": {"migrations/0001_a.sql": {Data: []byte("SELECT 1")}, "migrations/0001_b.sql": {Data: []byte("SELECT 1")}},
 	} {
-		if _, err := loadMigrations(files); err == nil {
+		if _, err := migration.Load(files); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	ms, err := loadMigrations(fstest.MapFS{
+	ms, err := migration.Load(fstest.MapFS{
 		"migrations/0010_c.sql": {Data: []byte("c")}, "migrations/0002_b.sql": {Data: []byte("b")},
 	})
-	if err != nil || len(ms) != 2 || ms[0].version != 2 || ms[1].version != 10 {
+	if err != nil || len(ms) != 2 || ms[0].Version != 2 || ms[1].Version != 10 {
 		t.Errorf("numeric order: %+v, %v", ms, err)
 	}
 }

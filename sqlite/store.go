@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/migration"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
@@ -103,7 +104,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s read-only: %w", path, err)
 	}
-	ms, err := loadMigrations(migrationFS)
+	ms, err := migration.Load(migrationFS)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -113,7 +114,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s read-only: %w", path, err)
 	}
-	if want := ms[len(ms)-1].version; have < want {
+	if want := ms[len(ms)-1].Version; have < want {
 		db.Close()
 		return nil, dossier.Errorf(dossier.ECONFLICT,
 			"database %s has schema version %d, this dossier needs %d: open it once with write access (for example with dossier ingest)",
