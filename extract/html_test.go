@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dossier/dossier"
+	goldenfile "github.com/dossier/dossier/internal/golden"
 )
 
 // htmlView is the part of an Article that the HTML golden files record.
@@ -133,19 +133,7 @@ func TestHTMLGolden(t *testing.T) {
 			golden := filepath.Join("testdata", "html", strings.TrimSuffix(c.file, ".html")+".golden.json")
 			got, _ := json.MarshalIndent(viewOf(art), "", "  ")
 			got = append(got, '\n')
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestHTMLGolden -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s (run with -update if the change is right):\n%s", golden, got)
-			}
+			goldenfile.Check(t, golden, got, *update)
 		})
 	}
 }

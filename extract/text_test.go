@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier/dossier"
+	goldenfile "github.com/dossier/dossier/internal/golden"
 	"github.com/dossier/dossier/internal/shareddata"
 	"github.com/dossier/dossier/sample"
 )
@@ -100,19 +101,7 @@ func TestTextGolden(t *testing.T) {
 			}
 			got := goldenView(t, data)
 			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestTextGolden -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("output differs from %s:\n got: %s\nwant: %s", golden, got, want)
-			}
+			goldenfile.Check(t, golden, got, *update)
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/dossier/dossier"
+	goldenfile "github.com/dossier/dossier/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -68,18 +69,7 @@ func TestReadGolden(t *testing.T) {
 			}
 			b, _ := json.MarshalIndent(got, "", "  ")
 			golden := filepath.Join("testdata", file+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, append(b, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(b), bytes.TrimSpace(want)) {
-				t.Errorf("articles differ from %s:\n%s", golden, b)
-			}
+			goldenfile.Check(t, golden, append(b, '\n'), *update)
 		})
 	}
 }

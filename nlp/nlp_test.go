@@ -11,6 +11,7 @@ import (
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/extract"
+	goldenfile "github.com/dossier/dossier/internal/golden"
 	"github.com/dossier/dossier/internal/shareddata"
 )
 
@@ -130,21 +131,5 @@ func TestSeedGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	path := filepath.Join("testdata", "seed.golden.json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("seed output differs from %s; run go test ./nlp -run SeedGolden -update and review the diff", path)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "seed.golden.json"), got, *update)
 }

@@ -5,11 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	goldenfile "github.com/dossier/dossier/internal/golden"
 	"github.com/dossier/dossier/sample"
 )
 
@@ -32,19 +32,7 @@ func TestExtractGolden(t *testing.T) {
 				t.Fatalf("%v\n%s", err, errOut)
 			}
 			golden := strings.TrimSuffix(in, filepath.Ext(in)) + ".golden.json"
-			if *updateGolden {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestExtractGolden -update-extract)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s:\n%s", golden, out)
-			}
+			goldenfile.Check(t, golden, []byte(out), *updateGolden)
 		})
 	}
 	if n == 0 {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier/dossier"
+	goldenfile "github.com/dossier/dossier/internal/golden"
 	"github.com/dossier/dossier/internal/shareddata"
 )
 
@@ -321,20 +322,7 @@ func golden(t *testing.T, path string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", path, got)
-	}
+	goldenfile.Check(t, path, append(got, '\n'), *update)
 }
 
 func FuzzExtract(f *testing.F) {
