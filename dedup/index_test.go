@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/cputime"
 )
 
 // Bodies written for these tests: a wire report, and an unrelated one.
@@ -172,7 +173,7 @@ func FuzzIndexAdd(f *testing.F) {
 func BenchmarkIndexAdd(b *testing.B) {
 	arts := loadBBC(b)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for range b.N {
 		ix := New(Options{})
@@ -183,7 +184,7 @@ func BenchmarkIndexAdd(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
 }
@@ -227,7 +228,7 @@ func BenchmarkFingerprint(b *testing.B) {
 	arts := loadBBC(b)
 	ix := New(Options{})
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for range b.N {
 		for i := range arts {
@@ -235,7 +236,7 @@ func BenchmarkFingerprint(b *testing.B) {
 			n++
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
 }
@@ -250,7 +251,7 @@ func BenchmarkAddFingerprint(b *testing.B) {
 		fps[i] = ix0.Fingerprint(arts[i].Text)
 	}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for range b.N {
 		ix := New(Options{})
@@ -260,7 +261,7 @@ func BenchmarkAddFingerprint(b *testing.B) {
 			n++
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
 }

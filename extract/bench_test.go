@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dossier/dossier/internal/cputime"
 	"github.com/dossier/dossier/internal/shareddata"
 )
 
@@ -66,7 +67,7 @@ func BenchmarkHTML(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		i := n % len(pages)
 		if _, err := HTMLWithContentType(data[i], pages[i].URL, "text/html; charset=utf-8"); err != nil {
@@ -75,7 +76,7 @@ func BenchmarkHTML(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
 		// Pages per second of CPU time: the same as pages/s with -cpu 1 on
 		// an idle machine, and still meaningful on a busy one.
 		b.ReportMetric(float64(n)/cpu.Seconds(), "pages/cpu-s")

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"syscall"
 	"testing"
 
+	"github.com/dossier/dossier/internal/cputime"
 	"github.com/dossier/dossier/internal/shareddata"
 	"github.com/dossier/dossier/sqlite"
 )
@@ -20,7 +20,7 @@ func BenchmarkIngestBBC(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
 	total, elapsed := 0, 0.0
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Used().Seconds()
 	for i := 0; b.Loop(); i++ {
 		st, err := sqlite.Open(ctx, filepath.Join(dir, fmt.Sprintf("bench%d.db", i)))
 		if err != nil {
@@ -39,17 +39,7 @@ func BenchmarkIngestBBC(b *testing.B) {
 	}
 	b.ReportMetric(float64(total)/elapsed, "articles/s")
 	// CPU time does not depend on what else runs on a shared machine.
-	b.ReportMetric(float64(total)/(cpuSeconds()-cpu0), "articles/cpu-s")
-}
-
-// cpuSeconds returns the user and system CPU time of this process so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return tv(ru.Utime) + tv(ru.Stime)
+	b.ReportMetric(float64(total)/(cputime.Used().Seconds()-cpu0), "articles/cpu-s")
 }
 
 // BenchmarkReadBBC is the ingest pipeline without a database (a store that

@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/cputime"
 )
 
 // BenchmarkPutArticles stores the BBC corpus (2,225 articles plus the
@@ -30,10 +30,10 @@ func BenchmarkPutArticles(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		start, startCPU := time.Now(), cpuTime()
+		start, startCPU := time.Now(), cputime.Used()
 		putBatches(b, s, as, 500)
 		elapsed += time.Since(start)
-		cpu += cpuTime() - startCPU
+		cpu += cputime.Used() - startCPU
 		b.StopTimer()
 		s.Close()
 		b.StartTimer()
@@ -180,12 +180,12 @@ func BenchmarkSearch(b *testing.B) {
 	cpu := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		start, startCPU := time.Now(), cpuTime()
+		start, startCPU := time.Now(), cputime.Used()
 		if _, err := s.Search(ctx, dossier.SearchQuery{Text: benchQueries[i%len(benchQueries)]}); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))
-		cpu = append(cpu, cpuTime()-startCPU)
+		cpu = append(cpu, cputime.Used()-startCPU)
 	}
 	b.StopTimer()
 	slices.Sort(lat)
@@ -215,7 +215,7 @@ func TestSearchQueryTimes(t *testing.T) {
 		var best, bestCPU time.Duration
 		var res *dossier.SearchResults
 		for i := 0; i < 9; i++ {
-			start, startCPU := time.Now(), cpuTime()
+			start, startCPU := time.Now(), cputime.Used()
 			res, err = s.Search(context.Background(), dossier.SearchQuery{Text: q})
 			if err != nil {
 				t.Fatal(err)
@@ -223,7 +223,7 @@ func TestSearchQueryTimes(t *testing.T) {
 			if d := time.Since(start); i == 0 || d < best {
 				best = d
 			}
-			if d := cpuTime() - startCPU; i == 0 || d < bestCPU {
+			if d := cputime.Used() - startCPU; i == 0 || d < bestCPU {
 				bestCPU = d
 			}
 		}
@@ -235,14 +235,3 @@ func TestSearchQueryTimes(t *testing.T) {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// cpuTime returns the CPU time (user and system) the process has used,
-// which unlike wall time does not grow when other processes load the
-// machine.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/cputime"
 	"github.com/dossier/dossier/internal/shareddata"
 	"github.com/dossier/dossier/warcread/warctest"
 )
@@ -68,7 +69,7 @@ func BenchmarkWARC(b *testing.B) {
 			}
 			b.SetBytes(int64(len(data)))
 			b.ResetTimer()
-			start, cpu0 := time.Now(), cpuTime()
+			start, cpu0 := time.Now(), cputime.Used()
 			total := 0
 			for range b.N {
 				st, err := ReadWith("bbc.warc.gz", bytes.NewReader(data), func(dossier.Article) error { return nil }, opts)
@@ -81,7 +82,7 @@ func BenchmarkWARC(b *testing.B) {
 				total += st.Records
 			}
 			b.ReportMetric(float64(total)/time.Since(start).Seconds(), "records/s")
-			if cpu := cpuTime() - cpu0; cpu > 0 {
+			if cpu := cputime.Used() - cpu0; cpu > 0 {
 				b.ReportMetric(float64(total)/cpu.Seconds(), "records/cpu-s")
 			}
 		})

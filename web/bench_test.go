@@ -12,6 +12,7 @@ import (
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/ingest"
+	"github.com/dossier/dossier/internal/cputime"
 	"github.com/dossier/dossier/internal/shareddata"
 	"github.com/dossier/dossier/nlp"
 	"github.com/dossier/dossier/sqlite"
@@ -74,7 +75,7 @@ func BenchmarkPages(b *testing.B) {
 		{"api_brief/economy", "/api/brief?q=economy"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			cpu0 := processCPU()
+			cpu0 := cputime.Used()
 			for b.Loop() {
 				resp, err := http.Get(ts.URL + bc.path)
 				if err != nil {
@@ -88,7 +89,7 @@ func BenchmarkPages(b *testing.B) {
 			}
 			// CPU time per request (server and client in this process): the
 			// cost without the wait for other processes on a busy machine.
-			b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(cputime.Used()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 		})
 	}
 }

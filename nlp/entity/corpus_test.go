@@ -3,10 +3,10 @@ package entity
 import (
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/cputime"
 	"github.com/dossier/dossier/internal/shareddata"
 )
 
@@ -145,7 +145,7 @@ func TestCorpusTopPeople(t *testing.T) {
 func BenchmarkExtract(b *testing.B) {
 	arts := readBBC(b)[:200]
 	Extract(arts[0].Text, arts[0].Title) // load the model outside the timing
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Used().Seconds()
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
@@ -155,16 +155,7 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 	// On a shared machine wall time includes waiting for a core.
-	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+	if cpu := cputime.Used().Seconds() - cpu0; cpu > 0 {
 		b.ReportMetric(cpu/float64(n)*1000, "cpu-ms/article")
 	}
-}
-
-// cpuSeconds returns the user and system CPU time of the process so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 
+	"github.com/dossier/dossier/internal/cputime"
 	"github.com/dossier/dossier/internal/shareddata"
 	"github.com/dossier/dossier/nlp/gazetteer"
 )
@@ -134,7 +134,7 @@ func BenchmarkTag(b *testing.B) {
 		doc = append(doc, s.Tokens)
 		tokens += len(s.Tokens)
 	}
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Used().Seconds()
 	b.ResetTimer()
 	for b.Loop() {
 		for i := 0; i < len(doc); i += 20 { // documents of 20 sentences
@@ -144,7 +144,7 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	// On a shared machine wall time includes waiting for a core; the
 	// process's CPU time does not.
-	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+	if cpu := cputime.Used().Seconds() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(tokens)*float64(b.N)/cpu, "tokens/cpu-s")
 	}
 }
@@ -152,7 +152,7 @@ func BenchmarkTag(b *testing.B) {
 // BenchmarkLoad measures a cold load of everything Default loads: the
 // word clusters, the gazetteer and the model.
 func BenchmarkLoad(b *testing.B) {
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Used().Seconds()
 	for b.Loop() {
 		cl, err := ReadClusters(bytes.NewReader(embeddedClusters))
 		if err != nil {
@@ -167,14 +167,5 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(embeddedModel)+len(embeddedClusters)+len(gazetteer.Embedded()))/1e6, "MB-compressed")
-	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N)*1000, "cpu-ms/op")
-}
-
-// cpuSeconds returns the user and system CPU time of the process so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+	b.ReportMetric((cputime.Used().Seconds()-cpu0)/float64(b.N)*1000, "cpu-ms/op")
 }

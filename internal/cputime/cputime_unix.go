@@ -1,15 +1,15 @@
 //go:build unix
 
-package web
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU returns the CPU time (user and system) the process has used,
-// so benchmarks can report cost independent of other load on the machine.
-func processCPU() time.Duration {
+// Used returns the user and system CPU time the process has used so far,
+// or 0 when it cannot be read.
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
