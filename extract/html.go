@@ -116,16 +116,15 @@ func looksBinary(data []byte) bool {
 func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 	pm := readMeta(doc)
 	preclean(doc)
-	cfg := trafilatura.DefaultConfig()
-	cfg.MinExtractedSize = 0 // no whole-page rescue: fall back on readability instead
-	opts := trafilatura.Options{
-		Config:          cfg,
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled,
+	if engine != engineLibrary {
+		fr := fastContent(doc)
+		art, ok, err := fastArticle(doc, pm, pageURL, &fr, engine == engineFast)
+		lastFast = fr
+		if ok {
+			return art, err
+		}
 	}
-	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
-		opts.OriginalURL = u
-	}
+	opts := libraryOptions(pageURL)
 	var lib trafilatura.Metadata
 	var bs []block
 	hints := addLibraryHints(doc, pm.byline("", pm.siteGuess(pageURL), hostOf(pageURL)))
@@ -148,6 +147,21 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 		return art, dossier.Errorf(dossier.EINVALID, "no article text or title found")
 	}
 	return art, nil
+}
+
+// libraryOptions are the go-trafilatura options for a page.
+func libraryOptions(pageURL string) trafilatura.Options {
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = 0 // no whole-page rescue: fall back on readability instead
+	opts := trafilatura.Options{
+		Config:          cfg,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	return opts
 }
 
 // articleMeta fills an article's metadata from the page's declarations,
@@ -281,6 +295,12 @@ func setParagraphs(art *dossier.Article, bs []block) {
 // order: headings, paragraphs, list items, quotes and table rows each make
 // one block; inline markup is folded into the text around it.
 func blocks(root *html.Node) []block {
+	return blocksPruned(root, nil)
+}
+
+// blocksPruned is blocks without the subtrees for which skip (when not
+// nil) returns true.
+func blocksPruned(root *html.Node, skip func(*html.Node) bool) []block {
 	var out []block
 	var cur strings.Builder
 	heading, tag, links, inLink := false, "", 0, 0
@@ -323,6 +343,9 @@ func blocks(root *html.Node) []block {
 			}
 			continue
 		case html.ElementNode:
+			if skip != nil && skip(n) {
+				continue
+			}
 			switch n.Data {
 			case "br", "lb":
 				cur.WriteByte('\n')

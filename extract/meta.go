@@ -19,6 +19,7 @@ type pageMeta struct {
 	canonical string            // <link rel=canonical>
 	lang      string            // <html lang>
 	title     string            // <title>
+	h1        string            // the first <h1> of the body
 	times     []timeTag         // <time> elements
 	bylines   []string          // texts of byline-like elements
 }
@@ -46,6 +47,10 @@ func readMeta(doc *html.Node) pageMeta {
 			}
 		case "body":
 			inBody = true
+		case "h1":
+			if pm.h1 == "" && inBody {
+				pm.h1 = cleanSpace(textOf(n))
+			}
 		case "title":
 			if pm.title == "" && !inBody {
 				pm.title = cleanSpace(textOf(n))
