@@ -79,7 +79,7 @@ func parsePage(data []byte, contentType string) (*html.Node, error) {
 	}
 	// Scripts go first: stripping them is cheaper than the tokenizing
 	// cut, which most large pages then no longer need.
-	text := stripScripts(decode(data, contentType))
+	text := stripElements(decode(data, contentType), true)
 	if len(text) > prescanLimit {
 		text = cutAtLimits(text)
 	}

@@ -16,6 +16,12 @@ import "strings"
 // (an unclosed tag, comment or element), the rest of the page is left as
 // it is for the parser.
 func stripScripts(page string) string {
+	return stripElements(page, false)
+}
+
+// stripElements is stripScripts that, when chrome is set, also removes
+// the page chrome of stripChrome.
+func stripElements(page string, chrome bool) string {
 	var out strings.Builder
 	last := 0 // page[last:i] is yet to be copied
 	i := 0
@@ -65,7 +71,21 @@ func stripScripts(page string) string {
 			}
 		}
 		if name == "" {
-			i = bodyStart
+			end := -1
+			if chrome {
+				end = chromeEnd(page, i, bodyStart)
+			}
+			if end < 0 {
+				i = bodyStart
+				continue
+			}
+			if out.Cap() == 0 {
+				out.Grow(len(page) / 2)
+			}
+			out.WriteString(page[last:i])
+			out.WriteString("<!---->")
+			i = end
+			last = i
 			continue
 		}
 		close := closingTag(page[bodyStart:], name)
@@ -86,7 +106,7 @@ func stripScripts(page string) string {
 			return joinStripped(&out, page, last)
 		}
 		if out.Cap() == 0 {
-			out.Grow(len(page))
+			out.Grow(len(page) / 2)
 		}
 		out.WriteString(page[last:i])
 		// An empty comment in its place keeps the text around it apart
