@@ -31,7 +31,12 @@ const (
 	descendShare = 0.80
 	// fastMinText is the least paragraph text, in bytes, that the chosen
 	// container must hold for the fast result to be trusted.
-	fastMinText = 800
+	fastMinText = 500
+	// fastMinDensity is the least share of running text (paragraphs, see
+	// paraMinText) in all the text of the chosen container for the fast
+	// result to be trusted: a page's wrapper holds menus, labels and
+	// lists beside the article.
+	fastMinDensity = 0.5
 	// fastMaxLinkShare is the largest share of link text among the
 	// collected blocks for the fast result to be trusted.
 	fastMaxLinkShare = 0.25
@@ -46,6 +51,7 @@ type contentScan struct {
 // nodeStat is what the scan finds below one block element.
 type nodeStat struct {
 	text      int  // paragraph text, in bytes
+	all       int  // all text, in bytes
 	paras     int  // paragraphs of running text
 	linkParas int  // blocks that are nearly all link text
 	teasers   bool // a list of teasers for other articles (see isTeaserList)
@@ -54,6 +60,7 @@ type nodeStat struct {
 
 func (a *nodeStat) add(b nodeStat) {
 	a.text += b.text
+	a.all += b.all
 	a.paras += b.paras
 	a.linkParas += b.linkParas
 }
@@ -163,11 +170,11 @@ func (in scanInline) stat() nodeStat {
 	good := in.text - in.links
 	switch {
 	case good >= paraMinText && in.punct && in.links*2 < in.text:
-		return nodeStat{text: good, paras: 1}
+		return nodeStat{text: good, all: in.text, paras: 1}
 	case in.links >= linkParaMinText && in.links*10 >= in.text*8:
-		return nodeStat{linkParas: 1}
+		return nodeStat{all: in.text, linkParas: 1}
 	}
-	return nodeStat{}
+	return nodeStat{all: in.text}
 }
 
 // trimmedLen is the length of s without leading and trailing white space.
@@ -236,7 +243,7 @@ var (
 		"masthead", "popup", "modal", "sponsor", "recommend", "outbrain", "taboola", "pagination", "banner",
 		"advert", "signup", "toolbar", "byline", "trending", "gallery", "caption", "readmore", "morestories",
 		"author", "image", "photo", "img", "media"}
-	unlikelyWords  = wordSet("nav", "ad", "ads", "pager", "hidden", "tags", "popular", "excerpt", "teaser", "bio")
+	unlikelyWords  = []string{"nav", "ad", "ads", "pager", "hidden", "tags", "popular", "excerpt", "teaser", "bio"}
 	likelyPrefixes = []string{"article", "content", "body", "main", "story", "post", "entry", "text", "column"}
 )
 
@@ -262,17 +269,22 @@ func nameKind(n *html.Node) int {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		forEachNameWord(a.Val, func(w string) {
-			if !hit && (unlikelyWords[w] || hasAnyPrefix(w, unlikelyPrefixes)) {
+		for v := a.Val; v != ""; {
+			w, rest := nextNameWord(v)
+			v = rest
+			if w == "" {
+				continue
+			}
+			if !hit && (isUnlikelyWord(w) || hasAnyPrefixLower(w, unlikelyPrefixes)) {
 				hit = true
 			}
-			if !likely && hasAnyPrefix(w, likelyPrefixes) {
+			if !likely && hasAnyPrefixLower(w, likelyPrefixes) {
 				likely = true
 			}
-			if !comments && (strings.HasPrefix(w, "comment") || strings.HasPrefix(w, "disqus")) {
+			if !comments && (hasPrefixLower(w, "comment") || hasPrefixLower(w, "disqus")) {
 				comments = true
 			}
-		})
+		}
 	}
 	switch {
 	case !hit || likely:
@@ -283,43 +295,37 @@ func nameKind(n *html.Node) int {
 	return nameBoilerplate
 }
 
-// forEachNameWord calls fn on each lower-case word of a class or id value.
-func forEachNameWord(s string, fn func(string)) {
-	start := -1
-	var buf [32]byte
-	emit := func(end int) {
-		w := s[start:end]
-		if len(w) <= len(buf) {
-			b := buf[:len(w)]
-			for i := 0; i < len(w); i++ {
-				c := w[i]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b[i] = c
-			}
-			fn(string(b))
-		}
+// nextNameWord returns the first word of a class or id value (a run of
+// ASCII letters and digits) and the rest of the value after it.
+func nextNameWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) && !isAlnum(s[i]) {
+		i++
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		switch {
-		case alnum && start < 0:
-			start = i
-		case !alnum && start >= 0:
-			emit(i)
-			start = -1
-		}
+	j := i
+	for j < len(s) && isAlnum(s[j]) {
+		j++
 	}
-	if start >= 0 {
-		emit(len(s))
-	}
+	return s[i:j], s[j:]
 }
 
-func hasAnyPrefix(w string, prefixes []string) bool {
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// isUnlikelyWord reports whether w (any case) is one of unlikelyWords.
+func isUnlikelyWord(w string) bool {
+	for _, u := range unlikelyWords {
+		if len(u) == len(w) && hasPrefixLower(w, u) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefixLower(w string, prefixes []string) bool {
 	for _, p := range prefixes {
-		if strings.HasPrefix(w, p) {
+		if hasPrefixLower(w, p) {
 			return true
 		}
 	}
@@ -331,6 +337,8 @@ type fastResult struct {
 	blocks  []block
 	trusted bool
 	reason  string // why the result is not trusted, for reports
+	root    *html.Node
+	density float64
 }
 
 // fastContent finds the main text of a pre-cleaned page without the
@@ -367,8 +375,10 @@ func fastContent(doc *html.Node) fastResult {
 	}
 	rootText := s.stats[root].text
 	bs := s.blocks(root)
-	res := fastResult{blocks: bs}
+	res := fastResult{blocks: bs, root: root, density: float64(rootText) / float64(max(1, s.stats[root].all))}
 	switch {
+	case res.density < fastMinDensity:
+		res.reason = "low density"
 	case rootText < fastMinText:
 		res.reason = "small container"
 	case root == body:

@@ -22,6 +22,7 @@ func TestFastPathReport(t *testing.T) {
 		id, url             string
 		lib, fast, auto     PageScore
 		trusted             bool
+		density             float64
 		reason              string
 		libTitle, fastTitle string
 		libLang, fastLang   string
@@ -37,7 +38,7 @@ func TestFastPathReport(t *testing.T) {
 		engine = engineFast
 		fa, _ := HTMLWithContentType(data[i], p.URL, "text/html; charset=utf-8")
 		r.fast = ScorePage(p.Truth, fa.Text)
-		r.trusted, r.reason = lastFast.trusted, lastFast.reason
+		r.trusted, r.reason, r.density = lastFast.trusted, lastFast.reason, lastFast.density
 		engine = engineAuto
 		aa, _ := HTMLWithContentType(data[i], p.URL, "text/html; charset=utf-8")
 		r.auto = ScorePage(p.Truth, aa.Text)
@@ -64,7 +65,7 @@ func TestFastPathReport(t *testing.T) {
 	verbose := os.Getenv("FASTPATH_REPORT") != ""
 	for _, r := range rows {
 		if r.trusted && r.fast.F1() < r.lib.F1()-0.02 || verbose {
-			t.Logf("%v %-16s fast %.3f (P %.3f R %.3f) lib %.3f (P %.3f R %.3f) %s %s", r.trusted, r.reason, r.fast.F1(), r.fast.Precision, r.fast.Recall, r.lib.F1(), r.lib.Precision, r.lib.Recall, r.id[:8], r.url)
+			t.Logf("%v %-16s %.2f fast %.3f (P %.3f R %.3f) lib %.3f (P %.3f R %.3f) %s %s", r.trusted, r.reason, r.density, r.fast.F1(), r.fast.Precision, r.fast.Recall, r.lib.F1(), r.lib.Precision, r.lib.Recall, r.id[:8], r.url)
 		}
 	}
 	titles, langs := 0, 0

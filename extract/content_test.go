@@ -80,6 +80,9 @@ func TestFastContent(t *testing.T) {
 		{"link dense",
 			`<html><body><div>` + strings.Repeat(para(1)+`<p><a href="/x">A long link to another story about the harbour, the council and the budget for next year</a></p>`, 10) + `</div></body></html>`,
 			false, "link dense", nil, nil},
+		{"low density",
+			`<html><body><div class="wrap">` + strings.Repeat(para(1)+strings.Repeat(`<div><span>Weather</span> <span>Sport</span> <span>Local news and events</span></div>`, 6), 6) + `</div></body></html>`,
+			false, "low density", nil, nil},
 		{"caption and trailing links",
 			`<html><body><article><div class="image"><img src="a.jpg"><p>The harbour at dawn, photographed from the old pier by our reporter.</p></div>` + paras(8) +
 				`<p><a href="/report">Report an error</a></p><h3>Top videos</h3></article></body></html>`,

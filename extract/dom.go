@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -70,13 +71,54 @@ func visitLD(v any, fn func(map[string]any)) {
 	}
 }
 
-// lowerHas reports whether s contains any of subs, ignoring case.
+// lowerHas reports whether s contains any of subs (lower case), ignoring
+// case.
 func lowerHas(s string, subs ...string) bool {
-	s = strings.ToLower(s)
 	for _, x := range subs {
-		if strings.Contains(s, x) {
+		if containsLower(s, x) {
 			return true
 		}
 	}
 	return false
+}
+
+// containsLower reports whether s contains sub (lower case), ignoring
+// the case of s, without allocating when sub is ASCII.
+func containsLower(s, sub string) bool {
+	for i := 0; i < len(sub); i++ {
+		if sub[i] >= utf8.RuneSelf {
+			return strings.Contains(strings.ToLower(s), sub)
+		}
+	}
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	for i := 0; i+n <= len(s); i++ {
+		if lowerASCII(s[i]) == sub[0] && hasPrefixLower(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixLower reports whether s starts with prefix (lower case ASCII),
+// ignoring the case of s.
+func hasPrefixLower(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		if lowerASCII(s[j]) != prefix[j] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
