@@ -196,3 +196,25 @@ func TestFastArticleMetadata(t *testing.T) {
 		t.Errorf("text: %d paragraphs, %.80q", len(art.Paragraphs), art.Text)
 	}
 }
+
+func TestLowerHas(t *testing.T) {
+	long := strings.Repeat("x", 300) + "Byline"
+	cases := []struct {
+		s    string
+		subs []string
+		want bool
+	}{
+		{"article-byline", []string{"author", "byline"}, true},
+		{"Article-ByLine", []string{"byline"}, true},
+		{"Article-ByLine", []string{"author"}, false},
+		{long, []string{"byline"}, true},
+		{"Ünïcode Copyright", []string{"copyright"}, true},
+		{"© 2024", []string{"copyright", "©"}, true},
+		{"", []string{"x"}, false},
+	}
+	for _, c := range cases {
+		if got := lowerHas(c.s, c.subs...); got != c.want {
+			t.Errorf("lowerHas(%.30q, %q) = %v", c.s, c.subs, got)
+		}
+	}
+}

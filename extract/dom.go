@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -72,30 +73,51 @@ func visitLD(v any, fn func(map[string]any)) {
 }
 
 // lowerHas reports whether s contains any of subs (lower case), ignoring
-// case.
+// case. Class names are mostly lower case ASCII already: they are
+// searched as they are, others through a lower-case copy on the stack.
 func lowerHas(s string, subs ...string) bool {
+	lower := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		for _, x := range subs {
+			if strings.Contains(s, x) {
+				return true
+			}
+		}
+		return false
+	}
+	var buf [256]byte
+	if len(s) > len(buf) {
+		return lowerHasUnicode(s, subs)
+	}
+	b := buf[:len(s)]
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		b[i] = lowerASCII(s[i])
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if !ascii {
+		return lowerHasUnicode(s, subs)
+	}
 	for _, x := range subs {
-		if containsLower(s, x) {
+		if bytes.Contains(b, []byte(x)) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsLower reports whether s contains sub (lower case), ignoring
-// the case of s, without allocating when sub is ASCII.
-func containsLower(s, sub string) bool {
-	for i := 0; i < len(sub); i++ {
-		if sub[i] >= utf8.RuneSelf {
-			return strings.Contains(strings.ToLower(s), sub)
-		}
-	}
-	n := len(sub)
-	if n == 0 {
-		return true
-	}
-	for i := 0; i+n <= len(s); i++ {
-		if lowerASCII(s[i]) == sub[0] && hasPrefixLower(s[i:], sub) {
+func lowerHasUnicode(s string, subs []string) bool {
+	ls := strings.ToLower(s)
+	for _, x := range subs {
+		if strings.Contains(ls, x) {
 			return true
 		}
 	}

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Paragraph-level boilerplate that survives the main-text extraction:
@@ -73,8 +75,11 @@ func filterBlocks(bs []block, title, description, byline string) []block {
 				continue
 			}
 		}
-		words := len(Tokens(b.text))
-		norm := normTokens(b.text)
+		words := countTokens(b.text)
+		norm := ""
+		if i < 3 {
+			norm = normTokens(b.text) // only compared with title and description
+		}
 		if words <= 6 && commentsHead.MatchString(b.text) && i > 0 {
 			break
 		}
@@ -122,7 +127,7 @@ const linkRunMaxWords = 20
 // are nearly all link text: lists of related or recommended articles.
 func dropLinkRuns(bs []block) []block {
 	isLink := func(b block) bool {
-		return linkDense(b) && len(Tokens(b.text)) <= linkRunMaxWords
+		return linkDense(b) && countTokens(b.text) <= linkRunMaxWords
 	}
 	out := bs[:0]
 	for i := 0; i < len(bs); {
@@ -175,6 +180,20 @@ func sameTitle(norm, title string) bool {
 		return true
 	}
 	return len(norm) >= 12 && (strings.HasSuffix(title, " "+norm) || strings.HasPrefix(title, norm+" "))
+}
+
+// countTokens is len(Tokens(s)) without building the tokens.
+func countTokens(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := r == '_' || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r))
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }
 
 // normTokens lower-cases s and reduces it to its word tokens.

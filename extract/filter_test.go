@@ -17,3 +17,11 @@ func TestHasPromoInside(t *testing.T) {
 		}
 	}
 }
+
+func TestCountTokens(t *testing.T) {
+	for _, s := range []string{"", "Hello, world!", "snake_case 3.14 — Путин сказал", "日本語 テキスト", "a\u00a0b\tc", "__ x_y 1_2"} {
+		if got, want := countTokens(s), len(Tokens(s)); got != want {
+			t.Errorf("countTokens(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
