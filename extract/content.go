@@ -125,6 +125,12 @@ func (s *contentScan) scan(n *html.Node, inl *scanInline, inLink bool) nodeStat 
 			}
 			if !blockTags[c.Data] {
 				cs := s.scan(c, inl, inLink || c.Data == "a")
+				if cs != (nodeStat{}) {
+					// Blocks inside an inline or unknown element (a form
+					// or custom element around the page): the container
+					// search descends through it.
+					s.stats[c] = cs
+				}
 				st.add(cs)
 				continue
 			}
