@@ -77,6 +77,16 @@ type Store interface {
 	Close() error
 }
 
+// Preparer is implemented by stores that can do part of the work of
+// storing an article before PutArticles, in parallel: ingest calls
+// Prepare from its worker goroutines for each article it will store.
+// Preparing is optional, safe for concurrent use, and never changes what
+// PutArticles stores; an article whose title or text changed after
+// Prepare is simply prepared again.
+type Preparer interface {
+	Prepare(a *Article)
+}
+
 // PutStats counts the outcome of PutArticles.
 type PutStats struct {
 	New       int `json:"new"`       // articles stored for the first time

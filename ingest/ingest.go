@@ -155,6 +155,9 @@ func Run(ctx context.Context, sources []string, opts Options) (Summary, error) {
 				if opts.Dedup != nil && j.err == nil {
 					j.fp = opts.Dedup.Fingerprint(j.a.Text)
 				}
+				if p, ok := opts.Store.(dossier.Preparer); ok && j.err == nil {
+					p.Prepare(&j.a)
+				}
 				close(j.done)
 			}
 		}()

@@ -8,15 +8,18 @@
 // docs/schema.md); each file is applied once, in one transaction, and
 // recorded in schema_migrations.
 //
-// Full-text search uses an FTS5 table with external content (the text is
+// Full-text search: an FTS5 table with external content (the text is
 // stored once, in articles) over title and body, tokenized with the porter
-// stemmer, ranked by bm25 with the title weighted TitleWeight:1 (chosen
-// by known-item retrieval on the BBC corpus, see TestTitleWeight). Scoring
-// a match with bm25 costs a few microseconds, so when a query matches more
-// than a thousand documents only those with a query term in the title are
-// scored, if they fill the page; totals always count every match, and
-// snippets and article rows are made for the page alone. Importing the
-// package registers the SQL function dossier_tally with the driver: the
-// ranking statement of a query without filters counts every match
-// through it in the same pass (see search_tally.go).
+// stemmer, and beside it dossier's own postings of the same tokens
+// (postings.go, format and scoring in package textindex), written in the
+// same transaction as the articles. A search reads the postings of its
+// terms and scores every match in Go by FTS5's bm25 formula with the
+// title weighted TitleWeight:1 (chosen by known-item retrieval on the BBC
+// corpus, see TestTitleWeight); phrases are matched through FTS5, which
+// knows word positions. Through FTS5 alone, reading postings costs 0.1 to
+// 0.3 µs each in this pure-Go build and bm25 about 4 µs per match: a
+// search over 100,000 articles took 14 ms at the median, against under
+// 5 ms now. Totals count every match; snippets and article rows are made
+// for the page alone. The store implements dossier.Preparer: ingest
+// workers tokenize articles for the postings before PutArticles.
 package sqlite

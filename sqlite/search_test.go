@@ -4,159 +4,356 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dossier/dossier"
-	"github.com/dossier/dossier/storetest"
+	"github.com/dossier/dossier/textindex"
 )
 
-// TestCoordinateFromTier checks that the clause counts coordinate derives
-// from the tier a natural-language page came from equal those counted
-// clause by clause.
-func TestCoordinateFromTier(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	defer s.Close()
-	words := []string{"harbour", "lantern", "glacier", "meadow"}
-	var as []*dossier.Article
-	for mask := 1; mask < 1<<len(words); mask++ {
-		text := "An article about"
-		for i, w := range words {
-			if mask&(1<<i) != 0 {
-				text += " " + w
-			}
+// fts5Matches returns the documents articles_fts matches an FTS5
+// expression in, best first by FTS5's own bm25 with the title weight.
+func fts5Matches(t *testing.T, s *Store, expr string) []int64 {
+	t.Helper()
+	var out []int64
+	err := s.queryEach(context.Background(), func(rows *sql.Rows) error {
+		var d int64
+		err := rows.Scan(&d)
+		out = append(out, d)
+		return err
+	}, fmt.Sprintf(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, %g, 1.0), rowid`, TitleWeight), expr)
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return out
+}
+
+// ftsExpr renders an all-terms query as an FTS5 expression.
+func ftsExpr(q dossier.Query) string {
+	var parts []string
+	for _, c := range q.Significant() {
+		alts := make([]string, len(c))
+		for i, t := range c {
+			alts[i] = ftsTerm(t)
 		}
-		as = append(as, storetest.Article(fmt.Sprintf("a%02d", mask), fmt.Sprintf("Title %d", mask), text+"."))
+		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
 	}
-	if _, err := s.PutArticles(ctx, as); err != nil {
-		t.Fatal(err)
+	expr := strings.Join(parts, " AND ")
+	if len(q.Exclude) > 0 {
+		ex := make([]string, len(q.Exclude))
+		for i, t := range q.Exclude {
+			ex[i] = ftsTerm(t)
+		}
+		expr = "(" + expr + ") NOT (" + strings.Join(ex, " OR ") + ")"
 	}
-	q, err := dossier.ParseQuery("harbour lantern glacier meadow")
+	return expr
+}
+
+// docOf maps article ids to row ids.
+func docOf(t *testing.T, s *Store) map[string]int64 {
+	t.Helper()
+	m := map[string]int64{}
+	err := s.queryEach(context.Background(), func(rows *sql.Rows) error {
+		var id string
+		var d int64
+		err := rows.Scan(&id, &d)
+		m[id] = d
+		return err
+	}, `SELECT id, doc FROM articles`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	clauses := q.Significant()
-	for ti, expr := range []string{matchAll(clauses, nil), quorum(clauses, nil)} {
-		hits, err := s.ranked(ctx, expr, "", nil, nil, 100, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := []int{1, 5}[ti]; len(hits) != want {
-			t.Fatalf("tier %d: %d hits, want %d", ti, len(hits), want)
-		}
-		fromTier := append([]hit(nil), hits...)
-		if err := s.coordinate(ctx, fromTier, clauses, nil, ti); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.coordinate(ctx, hits, clauses, nil, -1); err != nil {
-			t.Fatal(err)
-		}
-		for i := range hits {
-			if fromTier[i].coord != hits[i].coord {
-				t.Errorf("tier %d, doc %d: coord %d from the tier, %d clause by clause", ti, hits[i].doc, fromTier[i].coord, hits[i].coord)
-			}
-		}
-	}
+	return m
 }
 
-// TestTallyRank checks that the single-pass count and tiered ranking of a
-// query without filters (dossier_tally) gives the count of count(*) and
-// the page of the two-statement ranking, with more than tierMin matches
-// so that tiers are used.
-func TestTallyRank(t *testing.T) {
-	if testing.Short() {
-		t.Skip("stores 1,500 articles")
-	}
+// compareWithFTS5 checks, for each query, that Search finds the documents
+// FTS5 matches (same total, same set over the first page of 1000) and
+// ranks them as FTS5's bm25 does: the same best document, and top-10
+// lists that share at least minOverlap documents.
+func compareWithFTS5(t *testing.T, s *Store, queries []string, minOverlap int) {
+	t.Helper()
 	ctx := context.Background()
-	s := openTemp(t)
-	defer s.Close()
-	var as []*dossier.Article
-	for i := range 1500 {
-		title := fmt.Sprintf("Report %d", i)
-		switch i % 7 {
-		case 0:
-			title += " harbour"
-		case 3:
-			title += " lantern harbour"
-		}
-		text := "The harbour was quiet."
-		for range i % 5 {
-			text += " A lantern hung by the water."
-		}
-		if i%11 == 0 {
-			text += " Glacier news."
-		}
-		as = append(as, storetest.Article(fmt.Sprintf("t%04d", i), title, text))
-	}
-	if _, err := s.PutArticles(ctx, as); err != nil {
-		t.Fatal(err)
-	}
-	// "lantern harbour -glacier": its first title tier (214 documents)
-	// loses 20 to the exclusion, so tierBound skips it at 200 a page and
-	// must not at 190.
-	for _, text := range []string{"harbour lantern", "harbour -glacier", "lantern harbour -glacier", "lantern", "title:lantern harbour"} {
+	docs := docOf(t, s)
+	for _, text := range queries {
 		q, err := dossier.ParseQuery(text)
 		if err != nil {
 			t.Fatal(err)
 		}
-		clauses := q.Significant()
-		match := matchAll(clauses, q.Exclude)
-		matches := map[int64]bool{}
-		if err := s.queryEach(ctx, func(rows *sql.Rows) error {
-			var d int64
-			err := rows.Scan(&d)
-			matches[d] = true
-			return err
-		}, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`, match); err != nil {
+		want := fts5Matches(t, s, ftsExpr(q))
+		res, err := s.Search(ctx, dossier.SearchQuery{Text: text, Limit: 1000})
+		if err != nil {
 			t.Fatal(err)
 		}
-		// tierBound: exact for the tier with every term in the title (its
-		// documents match the positive terms), an upper bound for the other.
-		for ti, tr := range titleTiers(clauses) {
-			set, err := s.tierSet(ctx, tr)
-			if err != nil {
-				t.Fatal(err)
+		if res.Total != len(want) {
+			t.Errorf("%q: total %d, FTS5 matches %d", text, res.Total, len(want))
+			continue
+		}
+		var got []int64
+		for _, r := range res.Results {
+			got = append(got, docs[r.ID])
+		}
+		if len(want) <= 1000 {
+			g, w := slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))
+			if !slices.Equal(g, w) {
+				t.Errorf("%q: matched documents differ from FTS5's", text)
 			}
-			bound, err := s.tierBound(ctx, set, exclExpr(q.Exclude), "", nil)
-			if err != nil {
-				t.Fatal(err)
+		}
+		if len(want) == 0 {
+			continue
+		}
+		if got[0] != want[0] {
+			t.Errorf("%q: best document %d, FTS5's bm25 puts %d first", text, got[0], want[0])
+		}
+		overlap := 0
+		top := want[:min(10, len(want))]
+		for _, d := range got[:min(10, len(got))] {
+			if slices.Contains(top, d) {
+				overlap++
 			}
-			in := 0
-			for d := range set {
-				if matches[d] {
-					in++
+		}
+		if overlap < min(minOverlap, len(top)) {
+			t.Errorf("%q: %d of the top 10 shared with FTS5's bm25 order, want %d", text, overlap, minOverlap)
+		}
+	}
+}
+
+// fixture builds a small corpus with known word statistics.
+func fixture(t *testing.T) *Store {
+	s := openTemp(t)
+	var as []*dossier.Article
+	words := []string{"harbour", "lantern", "glacier", "meadow"}
+	for mask := 1; mask < 1<<len(words); mask++ {
+		for rep := range 3 {
+			var title, body []string
+			for i, w := range words {
+				if mask&(1<<i) != 0 {
+					body = append(body, strings.Repeat(w+" ", rep+1))
+					if (i+rep)%3 == 0 {
+						title = append(title, w)
+					}
 				}
 			}
-			if bound < in || ti == 0 && bound != in {
-				t.Errorf("%q tier %d: tierBound %d, %d of the tier's %d documents match", text, ti, bound, in, len(set))
+			a := article(fmt.Sprintf("a%02d-%d", mask, rep), "Report "+strings.Join(title, " "),
+				"An article about "+strings.Join(body, " and ")+" with filler words to vary the length "+strings.Repeat("x ", rep*7))
+			as = append(as, a)
+		}
+	}
+	as = append(as, article("phrase", "Ice", "The glacier meadow lies above the harbour. Computers and computing."))
+	putBatches(t, s, as, 7)
+	return s
+}
+
+func TestSearchAgreesWithFTS5(t *testing.T) {
+	s := fixture(t)
+	defer s.Close()
+	compareWithFTS5(t, s, []string{
+		"harbour", "harbour lantern", "harbour -glacier", "title:lantern harbour", "meadow OR glacier",
+		`"glacier meadow"`, "comput*", "lantern harbour -glacier -meadow", "nothing-here",
+	}, 8)
+	checkIntegrity(t, s)
+}
+
+// TestSearchIndexFollowsUpdates changes, re-indexes and removes articles
+// in many small batches (so segments are merged and tombstones made and
+// dropped) and checks the index against the articles after each step.
+func TestSearchIndexFollowsUpdates(t *testing.T) {
+	ctx := context.Background()
+	s := fixture(t)
+	defer s.Close()
+	for round := range 6 {
+		var as []*dossier.Article
+		for i := range 5 {
+			// The same ids each round, with new text: updates.
+			as = append(as, article(fmt.Sprintf("u%d", i), "Update", fmt.Sprintf("round%d lantern %s", round, strings.Repeat("meadow ", i))))
+		}
+		// A near-duplicate leaves the index when it becomes one.
+		d := article("dup", "Harbour", fmt.Sprintf("harbour story round%d", round))
+		if round%2 == 1 {
+			d.DuplicateOf = "a01-0"
+		}
+		as = append(as, d)
+		putBatches(t, s, as, 2)
+		if err := s.checkSearchIndex(ctx); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		res, err := s.Search(ctx, dossier.SearchQuery{Text: fmt.Sprintf("round%d", round)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 5
+		if round%2 == 0 {
+			want = 6
+		}
+		if res.Total != want {
+			t.Errorf("round %d: %d matches for its word, want %d", round, res.Total, want)
+		}
+		if round > 0 {
+			old, err := s.Search(ctx, dossier.SearchQuery{Text: fmt.Sprintf("round%d", round-1)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if old.Total != 0 {
+				t.Errorf("round %d: the previous round's word still matches %d documents", round, old.Total)
 			}
 		}
-		for _, page := range [][2]int{{10, 0}, {10, 30}, {190, 0}, {200, 0}} {
-			total, hits, _, err := s.tallyRank(ctx, match, exclExpr(q.Exclude), titleTiers(clauses), page[0], page[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := s.countMatches(ctx, match, "", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			wantHits, _, err := s.rankTiered(ctx, want, match, "", "", nil, titleTiers(clauses), page[0], page[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			bounded, _, err := s.rankTiered(ctx, want, match, exclExpr(q.Exclude), "", nil, titleTiers(clauses), page[0], page[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			if fmt.Sprint(bounded) != fmt.Sprint(wantHits) {
-				t.Errorf("%q limit %d offset %d: page with tierBound\n%v\nwant\n%v", text, page[0], page[1], bounded, wantHits)
-			}
-			if total != want {
-				t.Errorf("%q: total %d, count(*) %d", text, total, want)
-			}
-			if fmt.Sprint(hits) != fmt.Sprint(wantHits) {
-				t.Errorf("%q limit %d offset %d: page\n%v\nwant\n%v", text, page[0], page[1], hits, wantHits)
-			}
+	}
+	var segs, dead int
+	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM search_segments), (SELECT count(*) FROM search_dead)`).Scan(&segs, &dead); err != nil {
+		t.Fatal(err)
+	}
+	// 24 transactions so far: merging must keep the segments few.
+	if segs > 2*mergeFanIn {
+		t.Errorf("%d segments after 24 small transactions, want merging to keep at most %d", segs, 2*mergeFanIn)
+	}
+	if err := s.optimizeSearchIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM search_segments), (SELECT count(*) FROM search_dead)`).Scan(&segs, &dead); err != nil {
+		t.Fatal(err)
+	}
+	if segs != 1 || dead != 0 {
+		t.Errorf("after optimize: %d segments, %d tombstones; want 1 and 0", segs, dead)
+	}
+	checkIntegrity(t, s)
+}
+
+// TestSearchIndexBuiltOnOpen checks that a database whose postings are
+// missing (as one made before migration 0004) gets them on Open, the same
+// as those made while storing.
+func TestSearchIndexBuiltOnOpen(t *testing.T) {
+	ctx := context.Background()
+	s := fixture(t)
+	before, err := s.Search(ctx, dossier.SearchQuery{Text: "harbour lantern", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DELETE FROM search_blocks`, `DELETE FROM search_segments`, `UPDATE search_stats SET built = 0, docs = 0, tokens = 0`} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
 		}
+	}
+	path := s.path
+	s.Close()
+	if _, err := OpenReadOnly(ctx, path); dossier.ErrorCode(err) != dossier.ECONFLICT {
+		t.Errorf("OpenReadOnly on an unbuilt index: %v, want ECONFLICT", err)
+	}
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	after, err := s.Search(ctx, dossier.SearchQuery{Text: "harbour lantern", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != before.Total || len(after.Results) != len(before.Results) {
+		t.Fatalf("rebuilt index: %d results, before %d", after.Total, before.Total)
+	}
+	for i := range after.Results {
+		if after.Results[i].ID != before.Results[i].ID || math.Abs(after.Results[i].Score-before.Results[i].Score) > 1e-9 {
+			t.Errorf("result %d: %s %.6f after the rebuild, %s %.6f before", i, after.Results[i].ID, after.Results[i].Score, before.Results[i].ID, before.Results[i].Score)
+		}
+	}
+	checkIntegrity(t, s)
+}
+
+func TestSnippetMarksQueryTerms(t *testing.T) {
+	s := fixture(t)
+	defer s.Close()
+	res, err := s.Search(context.Background(), dossier.SearchQuery{Text: `"glacier meadow" comput*`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Results) != 1 || res.Results[0].ID != "phrase" {
+		t.Fatalf("results %+v, want the article with the phrase", res.Results)
+	}
+	want := "The «glacier» «meadow» lies above the harbour. «Computers» and «computing»."
+	if got := res.Results[0].Snippet; got != want {
+		t.Errorf("snippet %q, want %q", got, want)
+	}
+}
+
+// TestTokenizerAgreesWithFTS5 checks on the BBC corpus that the search
+// postings and articles_fts tokenize alike: for every term of FTS5's
+// vocabulary, the number of documents holding it is the same in both
+// (textindex follows the rules of "porter unicode61 remove_diacritics 2").
+func TestTokenizerAgreesWithFTS5(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stores the BBC corpus: skipped in -short")
+	}
+	ctx := context.Background()
+	s := openTemp(t)
+	defer s.Close()
+	putBatches(t, s, bbcArticles(t), 500)
+	if _, err := s.db.Exec(`CREATE VIRTUAL TABLE temp.fts_vocab USING fts5vocab(main, articles_fts, row)`); err != nil {
+		t.Fatal(err)
+	}
+	fts := map[string]int{}
+	if err := s.queryEach(ctx, func(rows *sql.Rows) error {
+		var term string
+		var n int
+		err := rows.Scan(&term, &n)
+		fts[term] = n
+		return err
+	}, `SELECT term, doc FROM temp.fts_vocab`); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.indexView(ctx, s.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours := map[string]int{}
+	for _, seg := range v.segs {
+		if err := eachSegmentTerm(ctx, s.db, seg, func(term string, p []byte) {
+			n := 0
+			if err := textindex.DecodePostings(p, func(textindex.Posting) { n++ }); err != nil {
+				t.Fatal(err)
+			}
+			ours[term] += n
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var differ []string
+	for term, n := range fts {
+		if ours[term] != n {
+			differ = append(differ, fmt.Sprintf("%s %d/%d", term, ours[term], n))
+		}
+	}
+	slices.Sort(differ)
+	t.Logf("%d FTS5 terms, %d of ours; %d differ in document frequency: %.40q", len(fts), len(ours), len(differ), differ)
+	if len(differ) > 0 {
+		t.Errorf("%d of %d terms differ from FTS5's tokenizer, want none", len(differ), len(fts))
+	}
+}
+
+// TestPrepareIsOnlyAHint checks that an article prepared and then changed
+// before PutArticles is indexed with its stored text.
+func TestPrepareIsOnlyAHint(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	defer s.Close()
+	a := article("p1", "Prepared", "original words")
+	s.Prepare(a)
+	a.Text = "changed afterwards"
+	b := article("p2", "Prepared too", "kept as prepared")
+	s.Prepare(b)
+	putBatches(t, s, []*dossier.Article{a, b}, 10)
+	if err := s.checkSearchIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"original": 0, "afterwards": 1, "kept": 1} {
+		res, err := s.Search(ctx, dossier.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != want {
+			t.Errorf("%q: %d results, want %d", q, res.Total, want)
+		}
+	}
+	if n := s.prepCount.Load(); n != 0 {
+		t.Errorf("%d prepared articles left after storing them", n)
 	}
 }

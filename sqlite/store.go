@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dossier/dossier"
@@ -15,7 +17,10 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
-var _ dossier.Store = (*Store)(nil)
+var (
+	_ dossier.Store    = (*Store)(nil)
+	_ dossier.Preparer = (*Store)(nil)
+)
 
 // TitleWeight is the bm25 weight of a title match relative to a body
 // match (weight 1).
@@ -24,8 +29,20 @@ const TitleWeight = 5.0
 // Store is a dossier.Store in one SQLite file. It is safe for concurrent
 // use; writes are serialised by SQLite.
 type Store struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	cache searchCache
+	// prep holds articles tokenized by Prepare (id -> *prepared) until
+	// PutArticles stores them; prepCount counts them.
+	prep      sync.Map
+	prepCount atomic.Int64
+}
+
+// searchCache keeps what searches read of the index between writes.
+type searchCache struct {
+	mu    sync.Mutex
+	view  *indexView
+	attrs *docAttrs
 }
 
 // Open opens the database file at path, creating it if needed, and applies
@@ -57,6 +74,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if err := migrate(ctx, db, migrationFS); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := buildSearchIndex(ctx, db, path); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -119,6 +140,12 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		return nil, dossier.Errorf(dossier.ECONFLICT,
 			"database %s has schema version %d, this dossier needs %d: open it once with write access (for example with dossier ingest)",
 			path, have, want)
+	}
+	var built bool
+	if err := db.QueryRowContext(ctx, `SELECT built FROM search_stats`).Scan(&built); err != nil || !built {
+		db.Close()
+		return nil, dossier.Errorf(dossier.ECONFLICT,
+			"database %s has no complete search index: open it once with write access (for example with dossier ingest)", path)
 	}
 	return &Store{db: db, path: path}, nil
 }

@@ -1,0 +1,299 @@
+package textindex
+
+import (
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"slices"
+	"strings"
+)
+
+// Posting records one document that holds a term.
+type Posting struct {
+	Doc       int64  // the document's row id
+	TitleFreq uint32 // occurrences in the title
+	BodyFreq  uint32 // occurrences in the body
+	Length    uint32 // tokens in the document's title and body together
+}
+
+// AppendPostings appends the encoding of ps, which must be sorted by
+// ascending Doc, to dst: per posting, the Doc's difference from the
+// previous one (the first is absolute), TitleFreq, BodyFreq and Length,
+// each as an unsigned varint.
+func AppendPostings(dst []byte, ps []Posting) []byte {
+	var prev int64
+	for _, p := range ps {
+		dst = binary.AppendUvarint(dst, uint64(p.Doc-prev))
+		dst = binary.AppendUvarint(dst, uint64(p.TitleFreq))
+		dst = binary.AppendUvarint(dst, uint64(p.BodyFreq))
+		dst = binary.AppendUvarint(dst, uint64(p.Length))
+		prev = p.Doc
+	}
+	return dst
+}
+
+// ErrCorrupt reports a postings list that cannot be decoded.
+var ErrCorrupt = errors.New("corrupt postings list")
+
+// DecodePostings calls fn for each posting encoded in b, in order. It
+// returns an error wrapping ErrCorrupt if b is truncated or malformed.
+func DecodePostings(b []byte, fn func(Posting)) error {
+	var doc int64
+	for i := 0; len(b) > 0; i++ {
+		var v [4]uint64
+		for k := range v {
+			// One-byte values are the common case: skip the call.
+			if len(b) > 0 && b[0] < 0x80 {
+				v[k] = uint64(b[0])
+				b = b[1:]
+				continue
+			}
+			x, n := binary.Uvarint(b)
+			if n <= 0 || (k > 0 && x > 1<<32-1) {
+				return fmt.Errorf("%w: posting %d", ErrCorrupt, i)
+			}
+			v[k] = x
+			b = b[n:]
+		}
+		if i > 0 && v[0] == 0 || v[0] > 1<<62 {
+			return fmt.Errorf("%w: posting %d: documents out of order", ErrCorrupt, i)
+		}
+		doc += int64(v[0])
+		fn(Posting{Doc: doc, TitleFreq: uint32(v[1]), BodyFreq: uint32(v[2]), Length: uint32(v[3])})
+	}
+	return nil
+}
+
+// EstimatePostings returns an upper bound on the number of postings
+// encoded in b (each takes at least 4 bytes), to size a slice.
+func EstimatePostings(b []byte) int { return len(b) / 4 }
+
+// Batch inverts a batch of documents into postings lists. It numbers the
+// terms and lays postings out by counting, not in a slice per term.
+type Batch struct {
+	ids    map[uint64]int32 // hash of a term -> term number
+	more   map[string]int32 // terms whose hash another term took first
+	terms  []string         // term number -> term
+	docs   []batchDoc
+	freqs  []termFreq
+	seenAt []int32       // term number -> 1 + index in freqs of its count in the current document
+	index  map[int64]int // row id -> index in docs
+}
+
+type batchDoc struct {
+	doc        int64
+	length     uint32
+	start, end int32 // its counts: freqs[start:end]
+	removed    bool
+}
+
+type termFreq struct {
+	term        int32
+	title, body uint32
+}
+
+// Counted is one document's terms with their counts, and its length in
+// tokens: the part of indexing that needs no shared state, so that it can
+// run in parallel before the writing starts.
+type Counted struct {
+	Terms  []TermCount
+	Length uint32
+}
+
+// TermCount is one term's occurrences in a document.
+type TermCount struct {
+	Term        string
+	Hash        uint64 // maphash of Term, for the Batch's table
+	Title, Body uint32
+}
+
+// termSeed seeds the hashes of terms for the life of the process.
+var termSeed = maphash.MakeSeed()
+
+// CountDocument tokenizes a document's title and body.
+func CountDocument(title, body string) Counted {
+	var c Counted
+	at := make(map[string]int32, 64+len(body)/16) // folded token -> 1 + index in c.Terms
+	count := func(tok []byte, inTitle bool) {
+		i := at[string(tok)]
+		if i == 0 {
+			t := Stem(tok)
+			i = int32(len(c.Terms) + 1)
+			c.Terms = append(c.Terms, TermCount{Term: t, Hash: maphash.String(termSeed, t)})
+			at[string(tok)] = i
+		}
+		if inTitle {
+			c.Terms[i-1].Title++
+		} else {
+			c.Terms[i-1].Body++
+		}
+		c.Length++
+	}
+	scanFolded(title, func(tok []byte, _, _ int) { count(tok, true) })
+	scanFolded(body, func(tok []byte, _, _ int) { count(tok, false) })
+	return c
+}
+
+// NewBatch returns an empty batch.
+func NewBatch() *Batch {
+	return &Batch{ids: map[uint64]int32{}, more: map[string]int32{}, index: map[int64]int{}}
+}
+
+// Len returns the number of documents in the batch.
+func (b *Batch) Len() int { return len(b.index) }
+
+// Add tokenizes a document and returns its length in tokens. Adding a
+// row id again replaces the document.
+func (b *Batch) Add(doc int64, title, body string) uint32 {
+	return b.AddCounted(doc, CountDocument(title, body))
+}
+
+// AddCounted adds a document counted by CountDocument and returns its
+// length. Adding a row id again replaces the document. Two folded tokens
+// with one stem ("report", "reports") are two entries of Counted and
+// become one term here.
+func (b *Batch) AddCounted(doc int64, c Counted) uint32 {
+	b.Remove(doc)
+	d := batchDoc{doc: doc, start: int32(len(b.freqs)), length: c.Length}
+	for _, tc := range c.Terms {
+		id := b.termID(tc)
+		at := b.seenAt[id]
+		if at == 0 || at-1 < d.start {
+			b.freqs = append(b.freqs, termFreq{term: id})
+			at = int32(len(b.freqs))
+			b.seenAt[id] = at
+		}
+		b.freqs[at-1].title += tc.Title
+		b.freqs[at-1].body += tc.Body
+	}
+	d.end = int32(len(b.freqs))
+	b.index[doc] = len(b.docs)
+	b.docs = append(b.docs, d)
+	return d.length
+}
+
+// termID returns the number of a term, numbering it if new. Terms are
+// looked up by their hash, computed in parallel by CountDocument, which
+// is several times cheaper than by string; a hash collision is detected
+// and the later term kept in a second table.
+func (b *Batch) termID(tc TermCount) int32 {
+	id, ok := b.ids[tc.Hash]
+	if ok && b.terms[id] == tc.Term {
+		return id
+	}
+	if ok { // another term has this hash
+		if id, ok := b.more[tc.Term]; ok {
+			return id
+		}
+	}
+	id2 := int32(len(b.terms))
+	b.terms = append(b.terms, tc.Term)
+	b.seenAt = append(b.seenAt, 0)
+	if ok {
+		b.more[tc.Term] = id2
+	} else {
+		b.ids[tc.Hash] = id2
+	}
+	return id2
+}
+
+// Remove drops a document added to the batch, returning its length and
+// whether it was there.
+func (b *Batch) Remove(doc int64) (uint32, bool) {
+	i, ok := b.index[doc]
+	if !ok {
+		return 0, false
+	}
+	b.docs[i].removed = true
+	delete(b.index, doc)
+	return b.docs[i].length, true
+}
+
+// Each calls fn with each term of the batch, in ascending order, and its
+// postings encoded by AppendPostings.
+func (b *Batch) Each(fn func(term string, postings []byte) error) error {
+	docs := slices.Clone(b.docs)
+	slices.SortStableFunc(docs, func(x, y batchDoc) int { return cmp.Compare(x.doc, y.doc) })
+	// Count each term's postings, then lay them out term by term.
+	counts := make([]int32, len(b.terms)+1)
+	for _, d := range docs {
+		if d.removed {
+			continue
+		}
+		for _, f := range b.freqs[d.start:d.end] {
+			counts[f.term+1]++
+		}
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	ps := make([]Posting, counts[len(counts)-1])
+	next := slices.Clone(counts[:len(b.terms)])
+	for _, d := range docs {
+		if d.removed {
+			continue
+		}
+		for _, f := range b.freqs[d.start:d.end] {
+			ps[next[f.term]] = Posting{Doc: d.doc, TitleFreq: f.title, BodyFreq: f.body, Length: d.length}
+			next[f.term]++
+		}
+	}
+	order := make([]int32, len(b.terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.terms[x], b.terms[y]) })
+	var buf []byte
+	for _, id := range order {
+		list := ps[counts[id]:counts[id+1]]
+		if len(list) == 0 {
+			continue
+		}
+		buf = AppendPostings(buf[:0], list)
+		if err := fn(b.terms[id], buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MergePostings merges encoded postings lists into one sorted by
+// document, dropping the postings for which dead returns true. Where
+// several lists hold the same document, the one given last wins.
+func MergePostings(lists [][]byte, dead func(doc int64, list int) bool) ([]byte, error) {
+	if len(lists) == 1 && dead == nil {
+		return lists[0], nil
+	}
+	var all []Posting
+	sorted := true
+	for li, b := range lists {
+		err := DecodePostings(b, func(p Posting) {
+			if dead != nil && dead(p.Doc, li) {
+				return
+			}
+			if n := len(all); n > 0 && all[n-1].Doc >= p.Doc {
+				sorted = false
+			}
+			all = append(all, p)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if !sorted {
+		// Stable: of two postings of one document, the later list's
+		// stays last, and wins below.
+		slices.SortStableFunc(all, func(a, b Posting) int { return cmp.Compare(a.Doc, b.Doc) })
+		merged := all[:0]
+		for i, p := range all {
+			if i+1 < len(all) && all[i+1].Doc == p.Doc {
+				continue
+			}
+			merged = append(merged, p)
+		}
+		all = merged
+	}
+	return AppendPostings(nil, all), nil
+}

@@ -1,0 +1,94 @@
+package textindex
+
+import "strings"
+
+// Snippet marks for matched terms and cut ends, as dossier shows them.
+const (
+	MarkOpen  = "«"
+	MarkClose = "»"
+	Ellipsis  = "…"
+)
+
+// Snippet returns the window of about size tokens of text that holds the
+// most distinct query terms (then the most matches), starting at the
+// start of a sentence where one begins shortly before a match, with each match
+// wrapped in « and » and "…" where the window cuts the text. matches
+// reports whether an index term is a query term, and gives the term to
+// count as distinct (for a prefix, the prefix). Without any match it
+// returns the first size tokens. White space is collapsed to single
+// spaces.
+func Snippet(text string, size int, matches func(term string) (string, bool)) string {
+	type tok struct {
+		start, end int
+		key        string // the query term it matches, "" if none
+	}
+	var toks []tok
+	Scan(text, func(t string, start, end int) {
+		k := ""
+		if matches != nil {
+			if key, ok := matches(t); ok {
+				k = key
+			}
+		}
+		toks = append(toks, tok{start, end, k})
+	})
+	if len(toks) == 0 {
+		return ""
+	}
+	size = max(size, 1)
+	// Score each window that starts a little before a match: at the
+	// start of its sentence if that is near, else lead tokens before.
+	best, bestDistinct, bestHits := 0, -1, -1
+	lead := size / 4
+	sentenceStart := func(k int) bool {
+		return k == 0 || strings.ContainsAny(text[toks[k-1].end:toks[k].start], ".!?\n")
+	}
+	for i, t := range toks {
+		if t.key == "" {
+			continue
+		}
+		start := max(0, i-lead)
+		for j := i; j >= max(0, i-lead); j-- {
+			if sentenceStart(j) {
+				start = j
+				break
+			}
+		}
+		start = max(0, min(start, len(toks)-size))
+		seen := map[string]bool{}
+		hits := 0
+		for _, u := range toks[start:min(start+size, len(toks))] {
+			if u.key != "" {
+				seen[u.key] = true
+				hits++
+			}
+		}
+		if len(seen) > bestDistinct || len(seen) == bestDistinct && hits > bestHits {
+			best, bestDistinct, bestHits = start, len(seen), hits
+		}
+	}
+	end := min(best+size, len(toks))
+	var sb strings.Builder
+	if best > 0 {
+		sb.WriteString(Ellipsis)
+	}
+	pos := toks[best].start
+	if best == 0 {
+		pos = 0
+	}
+	for _, t := range toks[best:end] {
+		sb.WriteString(text[pos:t.start])
+		if t.key != "" {
+			sb.WriteString(MarkOpen + text[t.start:t.end] + MarkClose)
+		} else {
+			sb.WriteString(text[t.start:t.end])
+		}
+		pos = t.end
+	}
+	if end < len(toks) {
+		sb.WriteString(Ellipsis)
+	} else {
+		sb.WriteString(text[pos:])
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
