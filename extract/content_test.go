@@ -221,3 +221,17 @@ func TestLowerHas(t *testing.T) {
 		}
 	}
 }
+
+func TestFastArticleTitleEntities(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Review &#8211; &#8216;Fallen Order&#8217; &amp; more"}</script></head>` +
+		`<body><article>` + paras(10) + `</article></body></html>`
+	defer func(e int) { engine = e }(engine)
+	engine = engineFast
+	art, err := HTML([]byte(page), "https://games.example/review")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Review – ‘Fallen Order’ & more"; art.Title != want {
+		t.Errorf("title %q, want %q", art.Title, want)
+	}
+}

@@ -173,7 +173,7 @@ func articleMeta(pm pageMeta, lib trafilatura.Metadata, doc *html.Node, pageURL 
 		if ld == nil {
 			return ""
 		}
-		return cleanSpace(ldString(ld[k]))
+		return cleanSpace(unescapeEntities(ldString(ld[k])))
 	}
 	art.URL = firstOf(resolve(pageURL, pm.canonical), resolve(pageURL, pm.metaOf("og:url")), resolve(pageURL, ldField("url")), pageURL)
 	host := hostOf(firstOf(pageURL, art.URL))
@@ -255,6 +255,15 @@ func removeNode(n *html.Node) {
 	if n != nil && n.Parent != nil {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// unescapeEntities decodes HTML character references, which some
+// publishers leave in JSON-LD strings ("&#8211;").
+func unescapeEntities(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return html.UnescapeString(s)
 }
 
 // firstOf returns the first non-empty string.
