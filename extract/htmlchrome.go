@@ -32,8 +32,14 @@ var svgBreakout = wordSet("b", "big", "blockquote", "body", "br", "center", "cod
 
 // chromeEnd returns the offset just past the element whose start tag
 // begins at start in page and ends at bodyStart, when it is chrome that
-// can be removed; else -1.
-func chromeEnd(page string, start, bodyStart int) int {
+// can be removed; else -1. It reads no further than page[:limit] and also
+// returns how far past bodyStart it read.
+func chromeEnd(page string, start, bodyStart, limit int) (end, read int) {
+	end = chromeEndIn(page[:max(bodyStart, min(limit, len(page)))], start, bodyStart, &read)
+	return end, read
+}
+
+func chromeEndIn(page string, start, bodyStart int, read *int) int {
 	rest := page[start+1:]
 	name := ""
 	for _, n := range chromeTags {
@@ -56,6 +62,7 @@ func chromeEnd(page string, start, bodyStart int) int {
 	var open [len(scopeTags)]int // unclosed start tags inside, per scopeTags
 	depth := 1
 	i := bodyStart
+	defer func() { *read = i - bodyStart }()
 	for {
 		j := strings.IndexByte(page[i:], '<')
 		if j < 0 || i+j+1 >= len(page) {

@@ -78,3 +78,25 @@ func FuzzStripChrome(f *testing.F) {
 		}
 	})
 }
+
+// TestChromeEndLimit checks that the search for an element's end reads no
+// further than its limit.
+func TestChromeEndLimit(t *testing.T) {
+	page := "<nav>" + strings.Repeat("<li>menu entry</li>", 1000) + "</nav><p>a</p>"
+	if end, read := chromeEnd(page, 0, 5, len(page)); end != strings.Index(page, "<p>") || read <= 0 || read > len(page) {
+		t.Errorf("whole page: end %d read %d", end, read)
+	}
+	if end, read := chromeEnd(page, 0, 5, 500); end != -1 || read > 500 {
+		t.Errorf("limit 500: end %d read %d, want -1 and at most 500", end, read)
+	}
+}
+
+// TestStripChromeUnclosed strips a page of many unclosed navigation
+// elements: each search for an end reads to the end of the page, and the
+// budget must stop them (the test would not finish otherwise).
+func TestStripChromeUnclosed(t *testing.T) {
+	page := strings.Repeat("<nav><p>menu</p>", 100_000)
+	if got := stripElements(page, true); got != page {
+		t.Errorf("unclosed elements were removed")
+	}
+}

@@ -23,6 +23,10 @@ func stripScripts(page string) string {
 // the page chrome of stripChrome.
 func stripElements(page string, chrome bool) string {
 	var out strings.Builder
+	// The bytes that the search for the ends of chrome elements may read
+	// in all: unclosed or badly nested elements are read to the end of
+	// the page and then left in, and must not make stripping quadratic.
+	budget := 2*len(page) + 64<<10
 	last := 0 // page[last:i] is yet to be copied
 	i := 0
 	for {
@@ -73,7 +77,11 @@ func stripElements(page string, chrome bool) string {
 		if name == "" {
 			end := -1
 			if chrome {
-				end = chromeEnd(page, i, bodyStart)
+				var read int
+				end, read = chromeEnd(page, i, bodyStart, bodyStart+budget)
+				if budget -= read; budget <= 0 {
+					chrome = false // hostile nesting: leave the rest to the parser
+				}
 			}
 			if end < 0 {
 				i = bodyStart
