@@ -22,26 +22,87 @@ import (
 
 // indexBatch collects the changes one write transaction makes to the
 // search postings (see migration 0004): documents indexed, documents
-// unindexed, and the change in the corpus statistics.
+// unindexed, and the change in the corpus statistics. The changes are
+// applied to the batch on a goroutine of its own, in order, while the
+// writer goes on with its SQL: numbering a batch's terms overlaps with
+// storing its rows.
 type indexBatch struct {
+	ops      chan indexOp
+	done     chan struct{}
+	stopOnce sync.Once
+
+	// Owned by the goroutine until done is closed.
 	add    *textindex.Batch
 	remove map[int64]bool // documents whose postings in older segments are now stale
 	docs   int64
 	tokens int64
 }
 
+// indexOp is one change: a document indexed (counted) or unindexed
+// (remove, with the title and text it was indexed with).
+type indexOp struct {
+	doc         int64
+	counted     textindex.Counted
+	remove      bool
+	title, text string
+}
+
 func newIndexBatch() *indexBatch {
-	return &indexBatch{add: textindex.NewBatch(), remove: map[int64]bool{}}
+	b := &indexBatch{
+		ops:    make(chan indexOp, 256),
+		done:   make(chan struct{}),
+		add:    textindex.NewBatch(),
+		remove: map[int64]bool{},
+	}
+	go func() {
+		defer close(b.done)
+		for op := range b.ops {
+			if op.remove {
+				b.applyUnindex(op.doc, op.title, op.text)
+			} else {
+				b.applyIndex(op.doc, op.counted)
+			}
+		}
+	}()
+	return b
 }
 
 // index adds a document, counted by textindex.CountDocument.
 func (b *indexBatch) index(doc int64, c textindex.Counted) {
+	b.ops <- indexOp{doc: doc, counted: c}
+}
+
+// unindex removes a document, given the title and text it was indexed
+// with.
+func (b *indexBatch) unindex(doc int64, title, text string) {
+	b.ops <- indexOp{doc: doc, remove: true, title: title, text: text}
+}
+
+// stop waits until every change is applied; the batch takes no more.
+func (b *indexBatch) stop() {
+	b.stopOnce.Do(func() { close(b.ops) })
+	<-b.done
+}
+
+func (b *indexBatch) applyIndex(doc int64, c textindex.Counted) {
 	if n, ok := b.add.Remove(doc); ok {
 		b.docs--
 		b.tokens -= int64(n)
 	}
 	b.docs++
 	b.tokens += int64(b.add.AddCounted(doc, c))
+}
+
+func (b *indexBatch) applyUnindex(doc int64, title, text string) {
+	b.docs--
+	if n, ok := b.add.Remove(doc); ok {
+		// Indexed in this batch: its older postings, if any, were
+		// already marked stale when it was unindexed before.
+		b.tokens -= int64(n)
+		return
+	}
+	b.remove[doc] = true
+	b.tokens -= int64(textindex.CountTokens(title) + textindex.CountTokens(text))
 }
 
 // prepared is an article counted by Prepare, with the title and text it
@@ -111,23 +172,10 @@ func (s *Store) countArticles(articles []*dossier.Article) map[*dossier.Article]
 	return out
 }
 
-// unindex removes a document, given the title and text it was indexed
-// with.
-func (b *indexBatch) unindex(doc int64, title, text string) {
-	b.docs--
-	if n, ok := b.add.Remove(doc); ok {
-		// Indexed in this batch: its older postings, if any, were
-		// already marked stale when it was unindexed before.
-		b.tokens -= int64(n)
-		return
-	}
-	b.remove[doc] = true
-	b.tokens -= int64(textindex.CountTokens(title) + textindex.CountTokens(text))
-}
-
 // flush writes the batch as a new segment inside tx, then merges
 // segments as mergeSegments decides.
 func (b *indexBatch) flush(ctx context.Context, tx *sql.Tx) error {
+	b.stop()
 	if b.add.Len() == 0 && len(b.remove) == 0 {
 		return nil
 	}
@@ -408,6 +456,7 @@ func buildSearchIndex(ctx context.Context, db *sql.DB, path string) error {
 			b.index(after, textindex.CountDocument(title, text))
 			return nil
 		})
+		b.stop()
 		if err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}

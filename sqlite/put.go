@@ -101,6 +101,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
+	w.idx.stop()
 	for _, st := range w.stmts {
 		st.Close()
 	}

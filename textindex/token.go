@@ -1,8 +1,10 @@
 package textindex
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -139,40 +141,40 @@ func foldRune(r rune) rune {
 	return unicode.ToLower(base)
 }
 
-// stems caches Porter stems: news text repeats a few tens of thousands of
-// words, and a lookup costs a fraction of stemming. The cache stops
-// growing at maxStems entries, so hostile input cannot grow it without
-// bound.
-var (
-	stemsMu sync.RWMutex
-	stems   = map[string]string{}
-)
+// stemSlots caches Porter stems by the hash of the folded token: news
+// text repeats a few tens of thousands of words, and a lookup costs a
+// fraction of stemming. The cache is a fixed table of atomic pointers:
+// no lock, bounded memory, and a word that loses its slot is stemmed
+// again.
+var stemSlots [1 << 16]atomic.Pointer[stemEntry]
 
-const maxStems = 1 << 20
+type stemEntry struct {
+	hash         uint64
+	folded, stem string
+}
 
 // Stem returns the index term of one folded token: its Porter stem when
 // it is 3 to 64 bytes long, else the token. Like FTS5's porter tokenizer,
 // it stems tokens with digits too ("1970s" -> "1970", "mp3s" -> "mp3");
 // non-ASCII tokens are stemmed by their ASCII suffixes.
-func Stem(tok []byte) string {
+func Stem(tok []byte) string { return stemHashed(tok, maphash.Bytes(termSeed, tok)) }
+
+// stemHashed is Stem for a token whose hash (maphash with termSeed) is
+// known.
+func stemHashed(tok []byte, h uint64) string {
 	if len(tok) < 3 || len(tok) > 64 {
 		return string(tok)
 	}
-	stemsMu.RLock()
-	st, ok := stems[string(tok)] // no allocation for the lookup
-	stemsMu.RUnlock()
-	if ok {
-		return st
+	slot := &stemSlots[h&(uint64(len(stemSlots))-1)]
+	if e := slot.Load(); e != nil && e.hash == h && e.folded == string(tok) {
+		return e.stem
 	}
 	w := string(tok)
-	if st = porterstemmer.StemString(w); st == w {
+	st := porterstemmer.StemString(w)
+	if st == w {
 		st = w
 	}
-	stemsMu.Lock()
-	if len(stems) < maxStems {
-		stems[w] = st
-	}
-	stemsMu.Unlock()
+	slot.Store(&stemEntry{hash: h, folded: w, stem: st})
 	return st
 }
 
