@@ -40,17 +40,12 @@ func chromeEnd(page string, start, bodyStart, limit int) (end, read int) {
 }
 
 func chromeEndIn(page string, start, bodyStart int, read *int) int {
-	rest := page[start+1:]
-	name := ""
-	for _, n := range chromeTags {
-		if hasTagPrefix(rest, n) {
-			name = n
-			break
-		}
-	}
-	if name == "" {
+	var nb [16]byte
+	k, ok := chromeIndex[string(tagName(page[start+1:], &nb))]
+	if !ok {
 		return -1
 	}
+	name := chromeTags[k]
 	if name == "svg" {
 		switch selfClosing(page[start+1 : bodyStart-1]) {
 		case 1:
@@ -87,7 +82,8 @@ func chromeEndIn(page string, start, bodyStart int, read *int) int {
 			if end < 0 {
 				return -1
 			}
-			if hasTagPrefix(rest[1:], name) {
+			nm := tagName(rest[1:], &nb)
+			if string(nm) == name {
 				if depth--; depth == 0 {
 					if open[linkScope] > 0 {
 						return -1 // the parser would reopen the link after the element
@@ -95,12 +91,9 @@ func chromeEndIn(page string, start, bodyStart int, read *int) int {
 					return i + 1 + end + 1
 				}
 			}
-			for k, t := range scopeTags {
-				if hasTagPrefix(rest[1:], t) {
-					if open[k]--; open[k] < 0 {
-						return -1
-					}
-					break
+			if k, ok := scopeIndex[string(nm)]; ok {
+				if open[k]--; open[k] < 0 {
+					return -1
 				}
 			}
 			i += 1 + end + 1
@@ -116,14 +109,15 @@ func chromeEndIn(page string, start, bodyStart int, read *int) int {
 			i++
 			continue
 		}
-		if hasTagPrefix(rest, "plaintext") {
+		nm := tagName(rest, &nb)
+		if string(nm) == "plaintext" {
 			return -1
 		}
 		end := tagEnd(rest)
 		if end < 0 {
 			return -1
 		}
-		if hasTagPrefix(rest, name) {
+		if string(nm) == name {
 			switch {
 			case name != "svg":
 				depth++
@@ -133,20 +127,15 @@ func chromeEndIn(page string, start, bodyStart int, read *int) int {
 				return -1
 			}
 		}
-		if name == "svg" && svgBreakout[lowerTagName(rest)] {
+		if name == "svg" && svgBreakout[string(nm)] {
 			return -1
 		}
-		for k, t := range scopeTags {
-			if hasTagPrefix(rest, t) {
-				open[k]++
-				break
-			}
+		if k, ok := scopeIndex[string(nm)]; ok {
+			open[k]++
 		}
 		i += 1 + end + 1
-		for _, n := range rawTextElements {
-			if !hasTagPrefix(rest, n) {
-				continue
-			}
+		if k, ok := rawTextIndex[string(nm)]; ok {
+			n := rawTextElements[k]
 			if n == "script" && lowerHas(rest[:end], "ld+json") {
 				return -1 // the metadata reads it
 			}
@@ -159,29 +148,43 @@ func chromeEndIn(page string, start, bodyStart int, read *int) int {
 				return -1
 			}
 			i += close + closeEnd + 1
-			break
 		}
 	}
 }
 
-// linkScope is the index of "a" in scopeTags.
-var linkScope = func() int {
-	for k, t := range scopeTags {
-		if t == "a" {
-			return k
+// Indexes of the tag lists, by name.
+var (
+	chromeIndex  = indexOf(chromeTags)
+	scopeIndex   = indexOf(scopeTags[:])
+	rawTextIndex = indexOf(rawTextElements)
+	linkScope    = scopeIndex["a"]
+)
+
+func indexOf(names []string) map[string]int {
+	m := make(map[string]int, len(names))
+	for i, n := range names {
+		m[n] = i
+	}
+	return m
+}
+
+// tagName returns, in buf, the lower-case name of the tag that s begins
+// with (s follows "<" or "</"): the bytes before white space, "/" or ">"
+// (hasTagPrefix's rule). It returns nil for a name longer than buf or not
+// ended before the end of s.
+func tagName(s string, buf *[16]byte) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\f', '\r', '/', '>':
+			return buf[:i]
+		default:
+			if i == len(buf) {
+				return nil
+			}
+			buf[i] = lowerASCII(c)
 		}
 	}
-	panic("no a in scopeTags")
-}()
-
-// lowerTagName returns the lower-case name of the start tag s begins
-// (s follows its '<').
-func lowerTagName(s string) string {
-	end := 0
-	for end < len(s) && end < 16 && s[end] != ' ' && s[end] != '>' && s[end] != '/' && s[end] != '\t' && s[end] != '\n' && s[end] != '\r' && s[end] != '\f' {
-		end++
-	}
-	return strings.ToLower(s[:end])
+	return nil
 }
 
 // selfClosing reports whether a start tag (its text between "<" and ">")

@@ -100,3 +100,16 @@ func TestStripChromeUnclosed(t *testing.T) {
 		t.Errorf("unclosed elements were removed")
 	}
 }
+
+func TestTagName(t *testing.T) {
+	cases := map[string]string{
+		"nav>": "nav", "NAV class=x>": "nav", "svg/>": "svg", "p\n>": "p", "nav-bar>": "nav-bar",
+		"nav": "", "abcdefghijklmnopq>": "", "abcdefghijklmnop>": "abcdefghijklmnop", ">": "",
+	}
+	for in, want := range cases {
+		var buf [16]byte
+		if got := string(tagName(in, &buf)); got != want {
+			t.Errorf("tagName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

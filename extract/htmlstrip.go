@@ -59,7 +59,9 @@ func stripElements(page string, chrome bool) string {
 			i++
 			continue
 		}
-		if hasTagPrefix(rest, "plaintext") {
+		var nb [16]byte
+		nm := tagName(rest, &nb)
+		if string(nm) == "plaintext" {
 			return joinStripped(&out, page, last) // the rest is text
 		}
 		open := tagEnd(rest)
@@ -68,11 +70,8 @@ func stripElements(page string, chrome bool) string {
 		}
 		bodyStart := i + 1 + open + 1
 		name := ""
-		for _, n := range rawTextElements {
-			if hasTagPrefix(rest, n) {
-				name = n
-				break
-			}
+		if k, ok := rawTextIndex[string(nm)]; ok {
+			name = rawTextElements[k]
 		}
 		if name == "" {
 			end := -1
