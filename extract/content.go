@@ -432,11 +432,13 @@ const (
 	engineFast           // always the fast path
 )
 
-// engine is the main-text engine in use; only tests change it.
+// engine is the main-text engine in use; only tests change it (it is
+// read without locking).
 var engine = engineAuto
 
-// lastFast is the last fast-path outcome, for tests' reports.
-var lastFast fastResult
+// fastHook, when set (by tests only: it is read without locking), is
+// given every fast-path outcome.
+var fastHook func(fastResult)
 
 // fastArticle builds the article from the fast path's result and the
 // page's own metadata. It reports false, unless force is set, when the

@@ -18,6 +18,9 @@ func TestFastPathReport(t *testing.T) {
 	}
 	pages, data := loadPages(t)
 	defer func(e int) { engine = e }(engine)
+	var lastFast fastResult
+	fastHook = func(fr fastResult) { lastFast = fr }
+	defer func() { fastHook = nil }()
 	type row struct {
 		id, url             string
 		lib, fast, auto     PageScore

@@ -119,7 +119,9 @@ func fromDocument(doc *html.Node, pageURL string) (dossier.Article, error) {
 	if engine != engineLibrary {
 		fr := fastContent(doc)
 		art, ok, err := fastArticle(doc, pm, pageURL, &fr, engine == engineFast)
-		lastFast = fr
+		if fastHook != nil {
+			fastHook(fr)
+		}
 		if ok {
 			return art, err
 		}
