@@ -235,3 +235,21 @@ func TestFastArticleTitleEntities(t *testing.T) {
 		t.Errorf("title %q, want %q", art.Title, want)
 	}
 }
+
+// TestHTMLConcurrent extracts pages from several goroutines at once; run
+// with -race it checks that extraction shares no mutable state.
+func TestHTMLConcurrent(t *testing.T) {
+	page := []byte(`<html><body><nav><a href="/">Home</a></nav><article>` + paras(10) + `</article></body></html>`)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			_, err := HTML(page, "https://example.com/a")
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
