@@ -5,9 +5,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/textindex"
@@ -186,15 +186,20 @@ func (ev *evaluation) rank(minCoord int, keep func(int64) bool, k int) (int, []s
 	return total, out
 }
 
-// docAttrs are the filterable fields of the indexed articles, by row id,
-// as of one index generation.
+// docAttrs are the filterable fields of the indexed articles, in slices
+// indexed by row id, as of one index generation: sources and topics as
+// numbers into names.
 type docAttrs struct {
 	generation int64
 	maxDoc     int64
-	published  map[int64]int64 // Unix seconds; absent when undated
-	source     map[int64]string
-	topic      map[int64]string
+	published  []int64 // Unix seconds; noDate when undated
+	source     []int32 // index in names; 0 ("") when empty or not indexed
+	topic      []int32
+	names      []string
 }
+
+// noDate marks an undated article in docAttrs.published.
+const noDate = math.MinInt64
 
 // attrs returns the filterable fields of the indexed articles, reusing
 // the cached ones while the index generation is unchanged (every write
@@ -206,8 +211,22 @@ func (s *Store) attrs(ctx context.Context, tx dbtx, v *indexView) (*docAttrs, er
 	if a != nil && a.generation == v.generation && a.maxDoc == v.maxDoc {
 		return a, nil
 	}
-	a = &docAttrs{generation: v.generation, maxDoc: v.maxDoc, published: map[int64]int64{}, source: map[int64]string{}, topic: map[int64]string{}}
-	intern := map[string]string{}
+	n := v.maxDoc + 1
+	a = &docAttrs{generation: v.generation, maxDoc: v.maxDoc, published: make([]int64, n),
+		source: make([]int32, n), topic: make([]int32, n), names: []string{""}}
+	for i := range a.published {
+		a.published[i] = noDate
+	}
+	ids := map[string]int32{"": 0}
+	name := func(v string) int32 {
+		id, ok := ids[v]
+		if !ok {
+			id = int32(len(a.names))
+			a.names = append(a.names, v)
+			ids[v] = id
+		}
+		return id
+	}
 	err := queryEachOn(ctx, tx, func(rows *sql.Rows) error {
 		var (
 			doc           int64
@@ -217,6 +236,9 @@ func (s *Store) attrs(ctx context.Context, tx dbtx, v *indexView) (*docAttrs, er
 		if err := rows.Scan(&doc, &pub, &source, &topic); err != nil {
 			return err
 		}
+		if doc < 0 || doc >= n {
+			return nil // stored after the view was taken
+		}
 		t, err := decTime(pub)
 		if err != nil {
 			return err
@@ -224,20 +246,7 @@ func (s *Store) attrs(ctx context.Context, tx dbtx, v *indexView) (*docAttrs, er
 		if !t.IsZero() {
 			a.published[doc] = t.Unix()
 		}
-		for _, f := range []struct {
-			m map[int64]string
-			v string
-		}{{a.source, source}, {a.topic, topic}} {
-			if f.v == "" {
-				continue
-			}
-			in, ok := intern[f.v]
-			if !ok {
-				in = f.v
-				intern[in] = in
-			}
-			f.m[doc] = in
-		}
+		a.source[doc], a.topic[doc] = name(source), name(topic)
 		return nil
 	}, `SELECT doc, published, source, topic FROM articles WHERE duplicate_of = ''`)
 	if err != nil {
@@ -262,45 +271,52 @@ func (s *Store) filterFunc(ctx context.Context, tx dbtx, v *indexView, q dossier
 		if err != nil {
 			return nil, err
 		}
-		if len(q.Sources) > 0 {
-			want := make([]string, len(q.Sources))
-			for i, src := range q.Sources {
-				want[i] = strings.ToLower(src)
+		inRange := func(d int64) bool { return d >= 0 && d < int64(len(a.published)) }
+		// Which names pass a field's test, decided once per name.
+		passing := func(ok func(name string) bool) []bool {
+			out := make([]bool, len(a.names))
+			for i, n := range a.names {
+				out[i] = ok(n)
 			}
-			memo := map[string]bool{}
-			tests = append(tests, func(d int64) bool {
-				src := a.source[d]
-				ok, seen := memo[src]
-				if !seen {
-					l := strings.ToLower(src)
-					for _, w := range want {
-						ok = ok || strings.Contains(l, w)
-					}
-					memo[src] = ok
-				}
-				return ok
-			})
+			return out
 		}
-		if len(q.Topics) > 0 {
-			tests = append(tests, func(d int64) bool {
-				t := a.topic[d]
-				for _, w := range q.Topics {
-					if strings.EqualFold(t, w) {
+		if len(q.Sources) > 0 {
+			ok := passing(func(n string) bool {
+				l := strings.ToLower(n)
+				for _, w := range q.Sources {
+					if strings.Contains(l, strings.ToLower(w)) {
 						return true
 					}
 				}
 				return false
 			})
+			tests = append(tests, func(d int64) bool { return inRange(d) && ok[a.source[d]] })
+		}
+		if len(q.Topics) > 0 {
+			ok := passing(func(n string) bool {
+				for _, w := range q.Topics {
+					if strings.EqualFold(n, w) {
+						return true
+					}
+				}
+				return false
+			})
+			tests = append(tests, func(d int64) bool { return inRange(d) && ok[a.topic[d]] })
 		}
 		if !q.After.IsZero() || !q.Before.IsZero() {
-			after, before := q.After, q.Before
+			lo, hi := int64(math.MinInt64+1), int64(math.MaxInt64)
+			if !q.After.IsZero() {
+				lo = q.After.Unix()
+			}
+			if !q.Before.IsZero() {
+				hi = q.Before.Unix()
+			}
 			tests = append(tests, func(d int64) bool {
-				p, ok := a.published[d]
-				if !ok {
+				if !inRange(d) {
 					return false
 				}
-				t := time.Unix(p, 0)
-				return (after.IsZero() || !t.Before(after)) && (before.IsZero() || t.Before(before))
+				p := a.published[d]
+				return p != noDate && p >= lo && p < hi
 			})
 		}
 	}
