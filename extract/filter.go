@@ -13,14 +13,14 @@ import (
 var (
 	// promo matches short paragraphs that address the reader about the
 	// site rather than the story.
-	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|also on\b|leggi anche\b|lesen sie auch\b|lea también\b|leia também\b|lire aussi\b|читайте также\b|we use cookies\b|this (site|website) uses cookies\b)`)
+	promo = regexp.MustCompile(`(?i)^\W*(sign up\b|subscribe\b|follow (us|him|her|me|them)\b|share (this|it)\b|like this (story|article)\b|click here\b|get the latest\b|have a (news )?tip\b|advertisement\b|leave a (reply|comment)\b|copyright\b|©|all rights reserved|download (our|the) app\b|want more\b|don't miss\b|recommended for you\b|also on\b|leggi anche\b|lesen sie auch\b|lea también\b|leia também\b|lire aussi\b|читайте также\b|we use cookies\b|this (site|website) uses cookies\b|like loading\b)`)
 	// relatedHead matches the heading of a related-content list.
 	relatedHead = regexp.MustCompile(`(?i)^\W*(you (may|might) (also )?(like|enjoy)|related( stories| articles| posts| content| coverage| reading| links)?|read (more|next|also)|more (from|on|stories|news|to read)|recommended|trending|popular|most (read|popular|viewed)|see also|further reading|also on|latest (news|stories))\b`)
 	dateline    = regexp.MustCompile(`(?i)^\W*(published|updated|posted|last (updated|modified)|first published|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|publié|mis à jour|опубликовано|обновлено)\b`)
 	metaLine    = regexp.MustCompile(`(?i)\b(posted|published|written|publicado|pubblicato|publié|veröffentlicht)\s+(by|por|da|par|von)\b|\b(categor(y|ies|ia|ie)|tags|schlagwörter)\s*:`)
 	bareURL     = regexp.MustCompile(`^(https?://|www\.)\S+$`)
 	// promoInside matches promotions anywhere in a short paragraph.
-	promoInside = regexp.MustCompile(`(?i)(click here for|sign up (for|to)\b|subscribe (to|now|today|for)\b|(our|free|daily|weekly) newsletter|follow (us|him|her|me|them) on\b|you must (be )?log(ged)? in\b|also on \S+\.(com|net|org))`)
+	promoInside = regexp.MustCompile(`(?i)(click here for|sign up (for|to)\b|subscribe (to|now|today|for)\b|(our|free|daily|weekly) newsletter|follow (us|him|her|me|them) on\b|you must (be )?log(ged)? in\b|also on \S+\.(com|net|org)|subject to copyright|all rights reserved)`)
 	// commentsHead starts the readers' comments, which end the article.
 	commentsHead = regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|responses?|replies|reader comments|leave a (reply|comment)|join the (discussion|conversation)|post a comment|add a comment|what do you think\??|comentários|commenti|kommentare|commentaires|comentarios|комментарии)\W*$`)
 	// shortcode matches unrendered WordPress shortcodes ("[button ...]").
@@ -29,7 +29,8 @@ var (
 
 // promoInsideWords holds, for every alternative of promoInside, a lower
 // case literal that any text it matches contains.
-var promoInsideWords = []string{"click here for", "sign up ", "subscribe ", " newsletter", "follow ", "you must ", "also on "}
+var promoInsideWords = []string{"click here for", "sign up ", "subscribe ", " newsletter", "follow ", "you must ", "also on ",
+	"subject to copyright", "all rights reserved"}
 
 // hasPromoInside reports whether promoInside matches s, running the
 // expression only on texts that hold one of its literals: most

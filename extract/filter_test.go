@@ -10,6 +10,7 @@ func TestHasPromoInside(t *testing.T) {
 		"Get our free Newsletter every morning", "Follow us on Twitter", "You must be logged in to post a comment.",
 		"Also on example.com: more stories", "ſubscribe to the feed", "He signed up for the army.",
 		"The committee will follow the law.", "Subscribers fell by 3%.", "", "also on", "The weekly newsletter",
+		"This document is subject to copyright.", "ALL RIGHTS RESERVED",
 		"Residents must leave.", "Click here",
 	} {
 		if got, want := hasPromoInside(s), promoInside.MatchString(s); got != want {
@@ -23,5 +24,19 @@ func TestCountTokens(t *testing.T) {
 		if got, want := countTokens(s), len(Tokens(s)); got != want {
 			t.Errorf("countTokens(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+func TestFilterBlocksBoilerplate(t *testing.T) {
+	body := "The council met on Monday and agreed that the harbour works will cost more than was planned last year."
+	bs := []block{
+		{text: body, tag: "p"},
+		{text: "Like Loading...", tag: "div"},
+		{text: body + " Again.", tag: "p"},
+		{text: "This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.", tag: "p"},
+	}
+	got := filterBlocks(bs, "", "", "")
+	if len(got) != 2 || got[0].text != body || got[1].text != body+" Again." {
+		t.Errorf("kept %q", blockTexts(got))
 	}
 }
