@@ -133,6 +133,10 @@ func TestNameKind(t *testing.T) {
 		{"header ad-slot", nameBoilerplate},
 		{"comments-area", nameComments},
 		{"disqus_thread", nameComments},
+		{"respond", nameBoilerplate}, // WordPress's reply form
+		{"replies", nameBoilerplate},
+		{"responsive-wrapper", nameNeutral},
+		{"paywall-notice", nameBoilerplate},
 		{"article-share", nameNeutral}, // the likely word wins
 		{"post-comments", nameNeutral},
 		{"PageBuilder-pageRow", nameNeutral}, // "pager" only as a whole word
