@@ -249,7 +249,7 @@ var (
 		"masthead", "popup", "modal", "sponsor", "recommend", "outbrain", "taboola", "pagination", "banner",
 		"advert", "signup", "toolbar", "byline", "trending", "gallery", "caption", "readmore", "morestories",
 		"author", "image", "photo", "img", "media"}
-	unlikelyWords  = []string{"nav", "ad", "ads", "pager", "hidden", "tags", "popular", "excerpt", "teaser", "bio",
+	unlikelyWords = []string{"nav", "ad", "ads", "pager", "hidden", "tags", "popular", "excerpt", "teaser", "bio",
 		"reply", "replies", "respond", "zergnet", "revcontent", "mgid", "paywall"}
 	likelyPrefixes = []string{"article", "content", "body", "main", "story", "post", "entry", "text", "column"}
 )
