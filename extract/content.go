@@ -86,9 +86,9 @@ func (st nodeStat) isTeaserItem() bool {
 	return st.linkParas >= 1 && st.paras >= 1 && st.paras <= 2 && st.linkParas <= 2
 }
 
-// isTeaserList reports whether a block whose children include items
-// teaser items holding itemText of its text is a list of teasers: two
-// or more items hold at least half of its paragraph text.
+// isTeaserList reports whether a block with text bytes of paragraph text,
+// whose children include items teaser items holding itemText of it, is a
+// list of teasers: two or more items hold at least half of its text.
 func isTeaserList(items, itemText, text int) bool {
 	return items >= 2 && itemText*2 >= text
 }
@@ -119,10 +119,6 @@ func (s *contentScan) scan(n *html.Node, inl *scanInline, inLink bool) nodeStat 
 			if c.Data != "header" && skipTag(c) {
 				continue
 			}
-			named := nameNeutral
-			if blockTags[c.Data] {
-				named = nameKind(c)
-			}
 			if !blockTags[c.Data] {
 				cs := s.scan(c, inl, inLink || c.Data == "a")
 				if cs != (nodeStat{}) {
@@ -134,6 +130,7 @@ func (s *contentScan) scan(n *html.Node, inl *scanInline, inLink bool) nodeStat 
 				st.add(cs)
 				continue
 			}
+			named := nameKind(c)
 			var own scanInline
 			cs := s.scan(c, &own, false)
 			cs.add(own.stat())
@@ -343,15 +340,16 @@ func hasAnyPrefixLower(w string, prefixes []string) bool {
 type fastResult struct {
 	blocks  []block
 	trusted bool
-	reason  string // why the result is not trusted, for reports
-	root    *html.Node
-	density float64
+	reason  string     // why the result is not trusted, for reports
+	root    *html.Node // the container found, for reports
+	density float64    // the share of running text in the container's text
 }
 
 // fastContent finds the main text of a pre-cleaned page without the
-// extraction library, and says whether the result can be trusted: the
-// container must hold enough paragraph text, most of the page's, and the
-// blocks must not be mostly links.
+// extraction library, and says whether the result can be trusted: a
+// container below <body> must be found, hold fastMinText bytes of running
+// text, and running text must be fastMinDensity of its text (fastArticle
+// then checks the share of link text in what the filters keep).
 func fastContent(doc *html.Node) fastResult {
 	body := findElement(doc, "body", 1)
 	if body == nil {
