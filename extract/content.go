@@ -447,7 +447,7 @@ func fastArticle(doc *html.Node, pm pageMeta, pageURL string, fr *fastResult, fo
 	if !fr.trusted && !force {
 		return dossier.Article{}, false, nil
 	}
-	art := articleMeta(pm, trafilatura.Metadata{}, doc, pageURL)
+	art := articleMeta(pm, trafilatura.Metadata{Author: pm.authorGuess()}, doc, pageURL)
 	if art.Title == "" {
 		art.Title = stripSite(pm.h1, art.Site, hostOf(firstOf(pageURL, art.URL)))
 	}

@@ -257,3 +257,23 @@ func TestHTMLConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestFastArticleAuthorLink(t *testing.T) {
+	defer func(e int) { engine = e }(engine)
+	engine = engineFast
+	for _, c := range []struct{ link, want string }{
+		{`<a class="author" href="/people/42">Dan Evon</a>`, "Dan Evon"},
+		{`<a href="https://blog.example/author/moritz-bachmann">Moritz Bachmann</a>`, "Moritz Bachmann"},
+		{`<a href="https://blog.example/author/staff">More from our staff</a>`, ""},
+		{`<a class="authority" href="/x">Maria Okafor</a>`, ""},
+	} {
+		page := `<html><body><article><h1>Harbour works</h1><p class="meta">` + c.link + `</p>` + paras(10) + `</article></body></html>`
+		art, err := HTML([]byte(page), "https://blog.example/harbour")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if art.Byline != c.want {
+			t.Errorf("%s: byline %q, want %q", c.link, art.Byline, c.want)
+		}
+	}
+}

@@ -14,14 +14,15 @@ import (
 
 // pageMeta is what a page declares about itself, gathered in one pass.
 type pageMeta struct {
-	ld        []map[string]any  // JSON-LD objects, in document order
-	meta      map[string]string // first <meta> content per lower-case name/property/itemprop
-	canonical string            // <link rel=canonical>
-	lang      string            // <html lang>
-	title     string            // <title>
-	h1        string            // the first <h1> of the body
-	times     []timeTag         // <time> elements
-	bylines   []string          // texts of byline-like elements
+	ld          []map[string]any  // JSON-LD objects, in document order
+	meta        map[string]string // first <meta> content per lower-case name/property/itemprop
+	canonical   string            // <link rel=canonical>
+	lang        string            // <html lang>
+	title       string            // <title>
+	h1          string            // the first <h1> of the body
+	times       []timeTag         // <time> elements
+	bylines     []string          // texts of byline-like elements
+	authorLinks []string          // texts of links to author pages
 }
 
 // timeTag is one <time> element.
@@ -85,6 +86,11 @@ func readMeta(doc *html.Node) pageMeta {
 			}
 			pm.times = append(pm.times, timeTag{datetime: strings.TrimSpace(attr(n, "datetime")), text: cleanSpace(textOf(n)), hint: hint})
 		}
+		if inBody && n.Data == "a" && len(pm.authorLinks) < 8 && isAuthorLink(n) {
+			if t := cleanSpace(textOf(n)); t != "" && len(t) < 100 {
+				pm.authorLinks = append(pm.authorLinks, t)
+			}
+		}
 		if inBody && len(pm.bylines) < 8 && isBylineElement(n) {
 			if t := cleanSpace(textOf(n)); t != "" && len(t) < 200 {
 				pm.bylines = append(pm.bylines, t)
@@ -113,6 +119,41 @@ func isBylineElement(n *html.Node) bool {
 		return hasToken(n, "byline", "author-name", "authorname", "author__name", "article-author", "post-author", "entry-author")
 	}
 	return false
+}
+
+// isAuthorLink reports links to an author's page: an /author/ path (the
+// author archives of WordPress and most publishing systems) or an
+// "author" class.
+func isAuthorLink(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "href":
+			if strings.Contains(a.Val, "/author/") || strings.Contains(a.Val, "/authors/") {
+				return true
+			}
+		case "class":
+			for v := a.Val; v != ""; {
+				w, rest := nextNameWord(v)
+				v = rest
+				if len(w) == len("author") && hasPrefixLower(w, "author") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// authorGuess is the first link to an author's page whose text is a
+// person's name: the fast path's stand-in for the library's byline
+// search, tried after every declared source.
+func (pm pageMeta) authorGuess() string {
+	for _, t := range pm.authorLinks {
+		if len(bylineNames(t, false)) > 0 {
+			return t
+		}
+	}
+	return ""
 }
 
 // meta returns the first non-empty meta value among keys.
