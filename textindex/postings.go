@@ -171,8 +171,8 @@ func (dc *docCounter) count(tok []byte, inTitle bool) {
 // insert adds a new token at slot i and returns its 1-based term index,
 // growing the table when it is half full.
 func (dc *docCounter) insert(tok []byte, h uint64, i uint64) int32 {
-	t := stemHashed(tok, h)
-	dc.c.Terms = append(dc.c.Terms, TermCount{Term: t, Hash: maphash.String(termSeed, t)})
+	t, th := stemHashed(tok, h)
+	dc.c.Terms = append(dc.c.Terms, TermCount{Term: t, Hash: th})
 	dc.hashes = append(dc.hashes, h)
 	dc.folded = append(dc.folded, tok...)
 	dc.offs = append(dc.offs, int32(len(dc.folded)))

@@ -149,33 +149,40 @@ func foldRune(r rune) rune {
 var stemSlots [1 << 16]atomic.Pointer[stemEntry]
 
 type stemEntry struct {
-	hash         uint64
+	hash         uint64 // of folded
 	folded, stem string
+	stemHash     uint64 // of stem
 }
 
 // Stem returns the index term of one folded token: its Porter stem when
 // it is 3 to 64 bytes long, else the token. Like FTS5's porter tokenizer,
 // it stems tokens with digits too ("1970s" -> "1970", "mp3s" -> "mp3");
 // non-ASCII tokens are stemmed by their ASCII suffixes.
-func Stem(tok []byte) string { return stemHashed(tok, maphash.Bytes(termSeed, tok)) }
+func Stem(tok []byte) string {
+	st, _ := stemHashed(tok, maphash.Bytes(termSeed, tok))
+	return st
+}
 
 // stemHashed is Stem for a token whose hash (maphash with termSeed) is
-// known.
-func stemHashed(tok []byte, h uint64) string {
-	if len(tok) < 3 || len(tok) > 64 {
-		return string(tok)
-	}
+// known; it also returns the hash of the stem. Every token goes through
+// the cache, short ones too, so a document's common words cost no
+// allocation.
+func stemHashed(tok []byte, h uint64) (string, uint64) {
 	slot := &stemSlots[h&(uint64(len(stemSlots))-1)]
 	if e := slot.Load(); e != nil && e.hash == h && e.folded == string(tok) {
-		return e.stem
+		return e.stem, e.stemHash
 	}
 	w := string(tok)
-	st := porterstemmer.StemString(w)
-	if st == w {
-		st = w
+	st, sh := w, h
+	if len(tok) >= 3 && len(tok) <= 64 {
+		if st = porterstemmer.StemString(w); st == w {
+			st = w
+		} else {
+			sh = maphash.String(termSeed, st)
+		}
 	}
-	slot.Store(&stemEntry{hash: h, folded: w, stem: st})
-	return st
+	slot.Store(&stemEntry{hash: h, folded: w, stem: st, stemHash: sh})
+	return st, sh
 }
 
 // QueryTerm returns the index term of one query word ("" if it has no
