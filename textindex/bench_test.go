@@ -5,15 +5,20 @@ import (
 	"testing"
 )
 
-// BenchmarkCountDocument tokenizes the seed article (about 1,000 words),
-// as indexing an article does.
-func BenchmarkCountDocument(b *testing.B) {
+// seedText reads the seed article (about 1,000 words), or skips.
+func seedText(b *testing.B) string {
 	data, err := os.ReadFile("../../shared/seed/putin-china.txt")
 	if err != nil {
 		b.Skip("../shared/seed is absent")
 	}
-	text := string(data)
-	b.SetBytes(int64(len(text)))
+	b.SetBytes(int64(len(data)))
+	return string(data)
+}
+
+// BenchmarkCountDocument tokenizes the seed article as indexing an
+// article does.
+func BenchmarkCountDocument(b *testing.B) {
+	text := seedText(b)
 	for b.Loop() {
 		CountDocument("", text)
 	}
@@ -21,12 +26,7 @@ func BenchmarkCountDocument(b *testing.B) {
 
 // BenchmarkCountTokens is the tokenizer alone (no counting or stemming).
 func BenchmarkCountTokens(b *testing.B) {
-	data, err := os.ReadFile("../../shared/seed/putin-china.txt")
-	if err != nil {
-		b.Skip("../shared/seed is absent")
-	}
-	text := string(data)
-	b.SetBytes(int64(len(text)))
+	text := seedText(b)
 	n := 0
 	for b.Loop() {
 		n = CountTokens(text)
