@@ -452,9 +452,14 @@ func fastArticle(doc *html.Node, pm pageMeta, pageURL string, fr *fastResult, fo
 		art.Title = stripSite(pm.h1, art.Site, hostOf(firstOf(pageURL, art.URL)))
 	}
 	bs := trimTail(filterBlocks(fr.blocks, art.Title, art.Description, art.Byline))
-	if fr.trusted && linkShare(bs) > fastMaxLinkShare {
-		fr.trusted, fr.reason = false, "link dense"
-		if !force {
+	if fr.trusted {
+		switch {
+		case linkShare(bs) > fastMaxLinkShare:
+			fr.trusted, fr.reason = false, "link dense"
+		case !agreesWithDeclaredBody(bs, pm):
+			fr.trusted, fr.reason = false, "not the declared body"
+		}
+		if !fr.trusted && !force {
 			return dossier.Article{}, false, nil
 		}
 	}
@@ -467,6 +472,32 @@ func fastArticle(doc *html.Node, pm pageMeta, pageURL string, fr *fastResult, fo
 		return art, true, dossier.Errorf(dossier.EINVALID, "no article text or title found")
 	}
 	return art, true, nil
+}
+
+// ldMinRecall is the least share of the shingles of the page's JSON-LD
+// articleBody that the fast path's text must hold, when the page declares
+// one of at least minText characters.
+const ldMinRecall = 0.5
+
+// agreesWithDeclaredBody reports whether blocks hold most of the
+// article body that the page declares in JSON-LD, if it declares one: a
+// check that the container found is the article.
+func agreesWithDeclaredBody(bs []block, pm pageMeta) bool {
+	ld := ldBodyBlocks(pm)
+	if textRunes(ld) < minText {
+		return true
+	}
+	return ScorePage(joinBlocks(ld), joinBlocks(bs)).Recall >= ldMinRecall
+}
+
+// joinBlocks joins the texts of blocks with line breaks.
+func joinBlocks(bs []block) string {
+	var sb strings.Builder
+	for _, b := range bs {
+		sb.WriteString(b.text)
+		sb.WriteByte('\n')
+	}
+	return sb.String()
 }
 
 // languageSample is the most text, in bytes, read to guess a page's

@@ -86,6 +86,16 @@ func TestFastContent(t *testing.T) {
 		{"low density",
 			`<html><body><div class="wrap">` + strings.Repeat(para(1)+strings.Repeat(`<div><span>Weather</span> <span>Sport</span> <span>Local news and events</span></div>`, 6), 6) + `</div></body></html>`,
 			false, "low density", nil, nil},
+		{"not the declared body",
+			`<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` +
+				strings.Repeat("The declared story is about the football club and its new stadium by the river. ", 8) +
+				`"}</script></head><body><article>` + paras(8) + `</article></body></html>`,
+			false, "not the declared body", nil, nil},
+		{"the declared body",
+			`<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` +
+				strings.ReplaceAll(strings.ReplaceAll(paras(8), "<p>", ""), "</p>", " ") +
+				`"}</script></head><body><article>` + paras(8) + `</article></body></html>`,
+			true, "", []string{"Paragraph i of"}, nil},
 		{"caption and trailing links",
 			`<html><body><article><div class="image"><img src="a.jpg"><p>The harbour at dawn, photographed from the old pier by our reporter.</p></div>` + paras(8) +
 				`<p><a href="/report">Report an error</a></p><h3>Top videos</h3></article></body></html>`,
