@@ -474,20 +474,35 @@ func fastArticle(doc *html.Node, pm pageMeta, pageURL string, fr *fastResult, fo
 	return art, true, nil
 }
 
-// ldMinRecall is the least share of the shingles of the page's JSON-LD
-// articleBody that the fast path's text must hold, when the page declares
-// one of at least minText characters.
-const ldMinRecall = 0.5
+// ldSamples is the number of word 4-grams of the page's JSON-LD
+// articleBody looked for in the fast path's text, and ldMinFound the share
+// of them it must hold, when the page declares a body of at least minText
+// characters.
+const (
+	ldSamples  = 16
+	ldMinFound = 0.5
+)
 
 // agreesWithDeclaredBody reports whether blocks hold most of the
 // article body that the page declares in JSON-LD, if it declares one: a
-// check that the container found is the article.
+// check that the container found is the article. It looks for 4-grams
+// of words spread evenly over the declared body.
 func agreesWithDeclaredBody(bs []block, pm pageMeta) bool {
 	ld := ldBodyBlocks(pm)
 	if textRunes(ld) < minText {
 		return true
 	}
-	return ScorePage(joinBlocks(ld), joinBlocks(bs)).Recall >= ldMinRecall
+	want := Tokens(joinBlocks(ld))
+	text := " " + strings.Join(Tokens(joinBlocks(bs)), " ") + " "
+	n := min(ldSamples, len(want)-ShingleSize+1)
+	found := 0
+	for i := range n {
+		at := i * (len(want) - ShingleSize) / max(1, n-1)
+		if strings.Contains(text, " "+strings.Join(want[at:at+ShingleSize], " ")+" ") {
+			found++
+		}
+	}
+	return float64(found) >= ldMinFound*float64(n)
 }
 
 // joinBlocks joins the texts of blocks with line breaks.
@@ -502,7 +517,7 @@ func joinBlocks(bs []block) string {
 
 // languageSample is the most text, in bytes, read to guess a page's
 // language when it declares none.
-const languageSample = 2048
+const languageSample = 1024
 
 // detectLanguage guesses the ISO 639-1 language of text from its start.
 func detectLanguage(text string) string {

@@ -40,7 +40,7 @@
 //
 // On the fast path the title, site, description and language come from
 // the page's declarations (JSON-LD, meta tags, <html lang>, else the first
-// <h1> and a language guess from the first 2 KB of the text).
+// <h1> and a language guess from the first 1 KB of the text).
 //
 // Dates are taken from JSON-LD, then meta tags, then <time> elements, then
 // the URL, then the text (go-htmldate). Bylines keep person names only.
