@@ -287,3 +287,15 @@ func TestFastArticleAuthorLink(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreesWithDeclaredBodyFewTokens(t *testing.T) {
+	// A body in a script without spaces has few \w+ tokens however long.
+	body := strings.Repeat("北京今天举行了会议讨论港口工程的预算问题", 20)
+	pm := pageMeta{ld: []map[string]any{{"@type": "NewsArticle", "articleBody": body}}}
+	for _, bs := range [][]block{nil, {{text: body}}, {{text: "其他"}}} {
+		_ = agreesWithDeclaredBody(bs, pm) // must not panic
+	}
+	if !agreesWithDeclaredBody([]block{{text: body}}, pm) {
+		t.Error("the declared body itself disagrees with it")
+	}
+}
