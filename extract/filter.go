@@ -23,6 +23,10 @@ var (
 	promoInside = regexp.MustCompile(`(?i)(click here for|sign up (for|to)\b|subscribe (to|now|today|for)\b|(our|free|daily|weekly) newsletter|follow (us|him|her|me|them) on\b|you must (be )?log(ged)? in\b|also on \S+\.(com|net|org)|subject to copyright|all rights reserved)`)
 	// commentsHead starts the readers' comments, which end the article.
 	commentsHead = regexp.MustCompile(`(?i)^\W*(\d+\s+)?(comments?|responses?|replies|reader comments|leave a (reply|comment)|join the (discussion|conversation)|post a comment|add a comment|what do you think\??|comentários|commenti|kommentare|commentaires|comentarios|комментарии)\W*$`)
+	// adLabel matches the label that marks an advertisement slot.
+	adLabel = regexp.MustCompile(`(?i)^\W*(advert|advertisement|ad|ads|sponsored|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|реклама)\W*$`)
+	// noScript matches notes shown where a script did not run.
+	noScript = regexp.MustCompile(`(?i)\b(requires|enable|turn on|activate) javascript\b|\bjavascript (is )?(disabled|required)\b`)
 	// shortcode matches unrendered WordPress shortcodes ("[button ...]").
 	shortcode = regexp.MustCompile(`\[/?[a-z_]+(\s[^\]]*)?\]`)
 )
@@ -110,6 +114,10 @@ func filterBlocks(bs []block, title, description, byline string) []block {
 			continue
 		case words <= promoMaxWords && promo.MatchString(b.text):
 			continue
+		case words <= 2 && adLabel.MatchString(b.text):
+			continue // "Advertisement"
+		case words <= 20 && strings.Contains(strings.ToLower(b.text), "javascript") && noScript.MatchString(b.text):
+			continue // "This slideshow requires JavaScript."
 		}
 		skipLinks = false
 		out = append(out, b)

@@ -32,6 +32,9 @@ func TestFilterBlocksBoilerplate(t *testing.T) {
 	bs := []block{
 		{text: body, tag: "p"},
 		{text: "Like Loading...", tag: "div"},
+		{text: "ADVERT", tag: "div"},
+		{text: "This slideshow requires JavaScript.", tag: "p"},
+		{text: "Anzeige", tag: "div"},
 		{text: body + " Again.", tag: "p"},
 		{text: "This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.", tag: "p"},
 	}
