@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"time"
+	"unicode/utf8"
 )
 
 // Store persists articles with their extracted items and answers queries
@@ -213,4 +215,159 @@ func ValidateRelink(ids map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// FingerprintStore is implemented by stores that keep, next to each
+// article, the compact fingerprint a duplicate and story index needs
+// (package dedup), so that the index can be reloaded without reading and
+// re-tokenising every stored text. The fingerprint is opaque to the store.
+type FingerprintStore interface {
+	// DedupRecords returns up to limit stored articles whose ids sort
+	// after the given id (byte order), in ascending order, exactly the
+	// ids ArticleIDs lists, each with the fields a duplicate index reads
+	// and the fingerprint stored for its current content hash: Fingerprint
+	// is nil when none was stored or the article's content changed since.
+	// Pass "" to start; a limit <= 0 means 1000.
+	DedupRecords(ctx context.Context, after string, limit int) ([]DedupRecord, error)
+
+	// PutFingerprints stores fingerprints, replacing any stored for the
+	// same article id, in one transaction. A fingerprint whose article is
+	// not stored (an exact duplicate, or an id never put) is ignored.
+	// Returns EINVALID if an id, content hash or fingerprint is empty.
+	PutFingerprints(ctx context.Context, fps []ArticleFingerprint) error
+}
+
+// DedupRecord is what a duplicate and story index needs of a stored
+// article (see FingerprintStore).
+type DedupRecord struct {
+	ID          string
+	ContentHash string
+	Published   time.Time
+	Fetched     time.Time
+	DuplicateOf string
+	StoryID     string
+	Fingerprint []byte // nil when none is stored for ContentHash
+}
+
+// ArticleFingerprint is the fingerprint of an article's content, as the
+// content hash says it was (see StoredContentHash).
+type ArticleFingerprint struct {
+	ID          string
+	ContentHash string
+	Fingerprint []byte
+}
+
+// ValidateFingerprints checks a PutFingerprints batch before any write. It
+// returns EINVALID for an empty id, content hash or fingerprint.
+func ValidateFingerprints(fps []ArticleFingerprint) error {
+	for i, f := range fps {
+		if f.ID == "" || f.ContentHash == "" || len(f.Fingerprint) == 0 {
+			return Errorf(EINVALID, "fingerprint %d of the batch (id %q): empty id, content hash or fingerprint", i, f.ID)
+		}
+	}
+	return nil
+}
+
+// EntityLister is implemented by stores that can list corpus entities
+// cheaply for cross-article linking.
+type EntityLister interface {
+	// EntityNames returns, for each type in turn, what Entities returns
+	// for EntityFilter{Type: typ} without a limit, in the same order, with
+	// ID, Name, Type, Articles and Mentions only (Aliases and Roles empty,
+	// Country ""). Returns EINVALID if a type is empty.
+	EntityNames(ctx context.Context, types ...string) ([]EntitySummary, error)
+}
+
+// EntityRow is one stored entity of one article, as an EntityGrouper
+// reads it.
+type EntityRow struct {
+	ID       string // corpus entity id
+	Name     string
+	Type     string
+	Doc      int64 // the article's row, any value unique per article
+	Mentions int
+}
+
+// EntityGrouper groups entity rows into corpus entities the way Entities
+// describes them: Name the most frequent name of the entity (then the
+// longest in characters, then the first in byte order), Type the most
+// frequent type (then the first), and for a type filter the articles and
+// mentions of the rows of that type. Stores implementing EntityLister feed
+// it every entity row once. The zero value is ready to use.
+type EntityGrouper struct {
+	byID map[string]*entityGroup
+}
+
+type entityGroup struct {
+	names map[string]int
+	types map[string]int
+	docs  map[string]map[int64]bool // type -> articles
+	ments map[string]int            // type -> mentions
+}
+
+// Add adds one row.
+func (g *EntityGrouper) Add(r EntityRow) {
+	if g.byID == nil {
+		g.byID = map[string]*entityGroup{}
+	}
+	e := g.byID[r.ID]
+	if e == nil {
+		e = &entityGroup{names: map[string]int{}, types: map[string]int{},
+			docs: map[string]map[int64]bool{}, ments: map[string]int{}}
+		g.byID[r.ID] = e
+	}
+	e.names[r.Name]++
+	e.types[r.Type]++
+	if e.docs[r.Type] == nil {
+		e.docs[r.Type] = map[int64]bool{}
+	}
+	e.docs[r.Type][r.Doc] = true
+	e.ments[r.Type] += r.Mentions
+}
+
+// Summaries returns the entities with rows of type typ, most-mentioned
+// first, then by articles, then by id (byte order), with Aliases and
+// Roles empty.
+func (g *EntityGrouper) Summaries(typ string) []EntitySummary {
+	out := []EntitySummary{}
+	for id, e := range g.byID {
+		docs := e.docs[typ]
+		if len(docs) == 0 {
+			continue
+		}
+		out = append(out, EntitySummary{ID: id, Name: e.name(), Type: e.typ(), Aliases: []string{}, Roles: []string{},
+			Articles: len(docs), Mentions: e.ments[typ]})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		if a.Articles != b.Articles {
+			return a.Articles > b.Articles
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+func (e *entityGroup) name() string {
+	best, bestN, bestLen := "", -1, 0
+	for name, n := range e.names {
+		l := utf8.RuneCountInString(name)
+		if n > bestN || n == bestN && (l > bestLen || l == bestLen && name < best) {
+			best, bestN, bestLen = name, n, l
+		}
+	}
+	return best
+}
+
+func (e *entityGroup) typ() string {
+	best, bestN := "", -1
+	for t, n := range e.types {
+		if n > bestN || n == bestN && t < best {
+			best, bestN = t, n
+		}
+	}
+	return best
 }

@@ -63,6 +63,7 @@ type Index struct {
 	terms   map[uint64]int32 // term's word hash -> term id
 	df      []int32          // document frequency by term id
 	posting map[int32][]int32
+	kept    map[string]*Fingerprint // see KeepFingerprints; nil when off
 }
 
 type doc struct {
@@ -205,6 +206,9 @@ func (ix *Index) AddFingerprint(a *dossier.Article, fp *Fingerprint) Result {
 		}
 		a.DuplicateOf, a.StoryID = r.DuplicateOf, r.StoryID
 		return r
+	}
+	if ix.kept != nil && a.ID != "" {
+		ix.kept[a.ID] = fp
 	}
 	self := int32(len(ix.docs))
 	d := doc{id: a.ID, original: -1, when: when, sig: sig}

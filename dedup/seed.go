@@ -10,11 +10,9 @@ import (
 // seedPage is the number of stored articles read per call while seeding.
 const seedPage = 500
 
-// Seed adds every article stored in st to ix, keeping the duplicate links
-// and stories they were stored with, so that articles collected later are
-// matched against them. Call it once, before adding new articles. It
-// returns the number of articles added.
-func Seed(ctx context.Context, st dossier.Store, ix *Index) (int, error) {
+// seedFromTexts adds every article stored in st to ix from its text, in
+// ArticleIDs order.
+func seedFromTexts(ctx context.Context, st dossier.Store, ix *Index) (int, error) {
 	n := 0
 	after := ""
 	for {

@@ -69,6 +69,8 @@ func runIngest(ctx context.Context, e env, args []string) error {
 			return fmt.Errorf("ingest: %w", err)
 		}
 	}
+	rec := newRecordingStore(st, opts.Dedup)
+	opts.Store = rec
 	if !*quiet && isTerminal(e.stderr) {
 		opts.Progress = e.stderr
 	}
@@ -81,7 +83,13 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	// Link entities across articles whenever something new was stored,
 	// even if some inputs failed.
 	if !*noNLP && sum.New+sum.Updated > 0 {
-		if lerr := linkEntities(ctx, st); lerr != nil {
+		var lerr error
+		if changed := rec.changedEntities(); changed != nil {
+			_, lerr = linkChanged(ctx, st, changed)
+		} else {
+			lerr = linkEntities(ctx, st)
+		}
+		if lerr != nil {
 			return fmt.Errorf("ingest: %w", lerr)
 		}
 	}

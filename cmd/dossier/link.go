@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"maps"
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/dedup"
@@ -12,18 +14,19 @@ import (
 // maxLinkedEntities bounds how many corpus entities one linking pass reads.
 const maxLinkedEntities = 1 << 20
 
+// maxLinkRounds bounds the linking rounds after an ingest: a merge changes
+// the article counts of the entity it joins, which may settle the
+// decision about another short name (see linkChanged).
+const maxLinkRounds = 4
+
 // linkEntities joins corpus entities that name the same person or
 // organisation across articles ("Blair" in one article, "Tony Blair" in
-// another): entity.Canonicalize decides, the store relinks. Ingest and demo
-// run it after storing.
+// another): entity.Canonicalize decides over every entity, the store
+// relinks. Demo runs it after storing.
 func linkEntities(ctx context.Context, st dossier.Store) error {
-	var all []dossier.EntitySummary
-	for _, typ := range []string{dossier.PER, dossier.ORG} {
-		list, err := st.Entities(ctx, dossier.EntityFilter{Type: typ, Limit: maxLinkedEntities})
-		if err != nil {
-			return fmt.Errorf("link entities: %w", err)
-		}
-		all = append(all, list...)
+	all, err := linkSummaries(ctx, st)
+	if err != nil {
+		return err
 	}
 	merges := entity.Canonicalize(all)
 	if len(merges) == 0 {
@@ -35,12 +38,70 @@ func linkEntities(ctx context.Context, st dossier.Store) error {
 	return nil
 }
 
+// linkChanged is linkEntities after storing articles into a corpus that
+// was linked before: only the entities those articles hold (changed) can
+// join or be joined, so entity.CanonicalizeAround decides over them and
+// their namesakes only, which returns the merges a full pass would. When a
+// round merges, the entities it joined changed in turn and another round
+// looks around them, until nothing more joins (a full pass would find
+// those merges at the next ingest). It returns the number of entities
+// merged.
+func linkChanged(ctx context.Context, st dossier.Store, changed map[string]bool) (int, error) {
+	merged := 0
+	for round := 0; round < maxLinkRounds && len(changed) > 0; round++ {
+		all, err := linkSummaries(ctx, st)
+		if err != nil {
+			return merged, err
+		}
+		merges := entity.CanonicalizeAround(all, func(id string) bool { return changed[id] })
+		if len(merges) == 0 {
+			break
+		}
+		if err := st.RelinkEntities(ctx, merges); err != nil {
+			return merged, fmt.Errorf("link entities: %w", err)
+		}
+		merged += len(merges)
+		slog.Debug("linked entities", "round", round, "merges", len(merges))
+		changed = map[string]bool{}
+		for from, to := range maps.All(merges) {
+			changed[from], changed[to] = true, true
+		}
+	}
+	return merged, nil
+}
+
+// linkSummaries lists the corpus persons and organisations Canonicalize
+// reads, cheaply when the store is a dossier.EntityLister.
+func linkSummaries(ctx context.Context, st dossier.Store) ([]dossier.EntitySummary, error) {
+	types := []string{dossier.PER, dossier.ORG}
+	if l, ok := st.(dossier.EntityLister); ok {
+		all, err := l.EntityNames(ctx, types...)
+		if err != nil {
+			return nil, fmt.Errorf("link entities: %w", err)
+		}
+		return all, nil
+	}
+	var all []dossier.EntitySummary
+	for _, typ := range types {
+		list, err := st.Entities(ctx, dossier.EntityFilter{Type: typ, Limit: maxLinkedEntities})
+		if err != nil {
+			return nil, fmt.Errorf("link entities: %w", err)
+		}
+		all = append(all, list...)
+	}
+	return all, nil
+}
+
 // seedDedup returns a duplicate and story index holding every article
-// already in st, so that new articles are matched against them.
+// already in st, so that new articles are matched against them. With a
+// dossier.FingerprintStore it reads the stored fingerprints and only
+// fingerprints the articles that have none (which it then stores).
 func seedDedup(ctx context.Context, st dossier.Store) (*dedup.Index, error) {
 	ix := dedup.New(dedup.Options{})
-	if _, err := dedup.Seed(ctx, st, ix); err != nil {
+	s, err := dedup.SeedStored(ctx, st, ix)
+	if err != nil {
 		return nil, err
 	}
+	slog.Debug("seeded duplicate index", "articles", s.Articles, "fingerprinted", s.Computed)
 	return ix, nil
 }
