@@ -37,6 +37,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		{"Quotes", testQuotes},
 		{"Stats", testStats},
 		{"RelinkEntities", testRelink},
+		{"Fingerprints", testFingerprints},
+		{"EntityNames", testEntityNames},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
