@@ -40,10 +40,10 @@ type Store interface {
 	// Search runs a query in the search language (see ParseQuery) and
 	// returns ranked results with snippets, over articles that are not
 	// duplicates. Queries with fewer than LongQueryClauses significant
-	// clauses require all of them; if that matches nothing, or the query
-	// is longer (natural language), documents matching any clause are
-	// returned, those matching more clauses first, then by BM25 (title
-	// weighted). A query with filters only lists matching articles newest
+	// clauses require all of them, ranked by BM25 (title weighted); if
+	// that matches nothing, or the query is longer (natural language),
+	// documents matching any clause are returned, ranked by BM25 over the
+	// terms present times the share of the clauses they match. A query with filters only lists matching articles newest
 	// first. Returns EINVALID if the query cannot be parsed or Limit or
 	// Offset is negative.
 	Search(ctx context.Context, q SearchQuery) (*SearchResults, error)

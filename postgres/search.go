@@ -149,9 +149,8 @@ func escapeLike(s string) string {
 }
 
 // search ranks the documents matching the tsquery text match by
-// ts_rank_cd; with coord clauses (natural-language mode), documents
-// matching more of them come first, and the score's integer part is that
-// number.
+// ts_rank_cd; with coord clauses (natural-language mode), by ts_rank_cd
+// times the share of them a document matches, as the sqlite store ranks.
 func (s *Store) search(ctx context.Context, q dossier.Query, match string, coord []dossier.Clause, limit, offset int) (*dossier.SearchResults, error) {
 	res := &dossier.SearchResults{Results: []dossier.SearchResult{}}
 	var a args
@@ -173,12 +172,17 @@ func (s *Store) search(ctx context.Context, q dossier.Query, match string, coord
 		coordExpr = strings.Join(terms, " + ")
 	}
 	w := a.add(rankWeights)
+	rankExpr := `ts_rank_cd(` + w + `, a.tsv, tq, 1)`
+	order := "r DESC"
+	if len(coord) > 0 {
+		order = rankExpr + ` * (` + coordExpr + `) DESC`
+	}
 	lim, off := a.add(limit), a.add(offset)
 	rows, err := s.pool.Query(ctx, `SELECT a.doc, a.id, a.title, a.source, a.published, a.url,
-			ts_rank_cd(`+w+`, a.tsv, tq, 1) AS r, `+coordExpr+` AS n
+			`+rankExpr+` AS r, `+coordExpr+` AS n
 		FROM articles a, to_tsquery('english', `+m+`) tq
 		WHERE a.tsv @@ tq`+where+`
-		ORDER BY n DESC, r DESC, a.doc LIMIT `+lim+` OFFSET `+off, a...)
+		ORDER BY `+order+`, a.doc LIMIT `+lim+` OFFSET `+off, a...)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +202,7 @@ func (s *Store) search(ctx context.Context, q dossier.Query, match string, coord
 		r.Published = decTime(pub)
 		r.Score = rank
 		if len(coord) > 0 {
-			r.Score = float64(n) + rank/(1+rank)
+			r.Score = rank * float64(n) / float64(len(coord))
 		}
 		docs = append(docs, doc)
 		res.Results = append(res.Results, r)

@@ -17,11 +17,6 @@ import (
 // maxLimit caps the page size of Search.
 const maxLimit = 1000
 
-// rerankDepth is how many of the best BM25 matches of a natural-language
-// query are reordered by the number of clauses they match; further pages
-// follow BM25 order.
-const rerankDepth = 200
-
 // snippetTokens is the length of a result's snippet, in tokens.
 const snippetTokens = 32
 
@@ -67,10 +62,10 @@ func (s *Store) Search(ctx context.Context, sq dossier.SearchQuery) (*dossier.Se
 
 // searchTerms answers a query with positive clauses. Fewer than
 // dossier.LongQueryClauses clauses must all match; if none does (and
-// there are several), or the query is longer, documents matching any
-// clause are ranked: among the rerankDepth best by BM25, those matching
-// more clauses first. It reads in one transaction, so every part sees
-// the same index.
+// there are several), or the query is longer (natural language),
+// documents matching any clause are ranked by BM25 over the terms present
+// times the share of the clauses they match (see evaluation.softCoord).
+// It reads in one transaction, so every part sees the same index.
 func (s *Store) searchTerms(ctx context.Context, q dossier.Query, clauses []dossier.Clause, limit, offset int) (*dossier.SearchResults, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -114,18 +109,8 @@ func (s *Store) searchTerms(ctx context.Context, q dossier.Query, clauses []doss
 		}
 	}
 	if natural {
-		depth := offset + limit
-		if depth <= rerankDepth {
-			depth = rerankDepth
-		}
-		res.Total, hits = r.ev.rank(1, keep, depth)
-		if offset+limit <= rerankDepth {
-			slices.SortStableFunc(hits, func(a, b scoredDoc) int { return cmp.Compare(b.coord, a.coord) })
-		}
-		for i := range hits {
-			rel := hits[i].score
-			hits[i].score = float64(hits[i].coord) + rel/(1+rel)
-		}
+		r.ev.softCoord(len(clauses))
+		res.Total, hits = r.ev.rank(1, keep, offset+limit)
 	}
 	if offset >= len(hits) {
 		return res, nil
