@@ -10,15 +10,16 @@ var evaluations = map[string]func(ctx context.Context, e env, args []string) err
 	"extraction": runEvalExtraction,
 	"ner":        runEvalNER,
 	"quotes":     runEvalQuotes,
+	"search":     runEvalSearch,
 }
 
 func runEval(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: dossier eval extraction|ner|quotes [flags] INPUT")
+		return fmt.Errorf("usage: dossier eval extraction|ner|quotes|search [flags] INPUT")
 	}
 	run, ok := evaluations[args[0]]
 	if !ok {
-		return fmt.Errorf("eval: unknown evaluation %q (want extraction, ner or quotes)", args[0])
+		return fmt.Errorf("eval: unknown evaluation %q (want extraction, ner, quotes or search)", args[0])
 	}
 	return run(ctx, e, args[1:])
 }
