@@ -50,9 +50,15 @@ func TestLoad(t *testing.T) {
 		t.Errorf("first document %+v", d)
 	}
 	for _, bad := range []struct{ read func() error }{
-		{func() error { _, err := ReadDocuments(strings.NewReader(`{"text": "no number"}`), "d.jsonl"); return err }},
+		{func() error {
+			_, err := ReadDocuments(strings.NewReader(`{"text": "no number"}`), "d.jsonl")
+			return err
+		}},
 		{func() error { _, err := ReadDocuments(strings.NewReader("{not json"), "d.jsonl"); return err }},
-		{func() error { _, err := ReadQueries(strings.NewReader("qid\tquery\nno tab here\n"), "q.tsv"); return err }},
+		{func() error {
+			_, err := ReadQueries(strings.NewReader("qid\tquery\nno tab here\n"), "q.tsv")
+			return err
+		}},
 		{func() error { _, err := ReadQrels(strings.NewReader("1 0 4\n"), "r.txt"); return err }},
 		{func() error { _, err := ReadQrels(strings.NewReader("1 0 4 yes\n"), "r.txt"); return err }},
 	} {
