@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/searcheval"
@@ -56,9 +57,7 @@ func runEvalSearch(ctx context.Context, e env, args []string) error {
 	}
 	run := searcheval.Run{}
 	for _, q := range c.Queries {
-		// Queries are typed as plain words: lower-cased, so that an
-		// upper-case collection's "OR" is a word, not the operator.
-		res, err := st.Search(ctx, dossier.SearchQuery{Text: strings.ToLower(q.Text), Limit: searcheval.Depth})
+		res, err := st.Search(ctx, dossier.SearchQuery{Text: plainWords(q.Text), Limit: searcheval.Depth})
 		if err != nil {
 			return fmt.Errorf("eval search: query %s: %w", q.ID, err)
 		}
@@ -69,6 +68,16 @@ func runEvalSearch(ctx context.Context, e env, args []string) error {
 	rep := searcheval.Evaluate(run, c.Qrels)
 	fmt.Fprintf(e.stdout, "%d documents stored; ", len(c.Documents))
 	return rep.Write(e.stdout, c.Queries, *worst)
+}
+
+// plainWords returns a query's words (runs of letters and digits),
+// lower-cased: a test collection's queries are natural language, and no
+// punctuation of theirs must be read as search syntax (a colon as a
+// field, an unbalanced quote, an upper-case "OR" as the operator).
+func plainWords(q string) string {
+	return strings.ToLower(strings.Join(strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " "))
 }
 
 // evalDocPrefix prefixes a collection's document numbers to make article

@@ -9,7 +9,9 @@ import (
 
 // TestEvalSearch runs the search evaluation on a six-document collection
 // written for this test (searcheval/testdata/mini): every query finds its
-// two relevant documents first, so MAP and nDCG@10 are 1 and P@10 is 0.2.
+// two relevant documents first, so MAP and nDCG@10 are 1 and P@10 is 0.2,
+// though query 2 holds punctuation that is search syntax (a colon, an
+// unbalanced quote) and query 3 an upper-case OR.
 func TestEvalSearch(t *testing.T) {
 	out, _, err := runCmd(t, "eval", "search", "../../searcheval/testdata/mini")
 	if err != nil {
