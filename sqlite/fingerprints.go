@@ -16,7 +16,7 @@ func (s *Store) DedupRecords(ctx context.Context, after string, limit int) ([]do
 		limit = 1000
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.content_hash, a.published, a.fetched, a.duplicate_of, a.story_id, f.data
-		FROM articles a LEFT JOIN dedup_fingerprints f ON f.id = a.id AND f.content_hash = a.content_hash
+		FROM articles a LEFT JOIN dedup_fingerprints f ON f.doc = a.doc AND f.content_hash = a.content_hash
 		WHERE a.id > ? ORDER BY a.id LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("dedup records: %w", err)
@@ -61,9 +61,9 @@ func (s *Store) PutFingerprints(ctx context.Context, fps []dossier.ArticleFinger
 		return fmt.Errorf("put fingerprints: %w", err)
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO dedup_fingerprints (id, content_hash, data)
-		SELECT id, ?, ? FROM articles WHERE id = ?
-		ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO dedup_fingerprints (doc, content_hash, data)
+		SELECT doc, ?, ? FROM articles WHERE id = ?
+		ON CONFLICT (doc) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data`)
 	if err != nil {
 		return fmt.Errorf("put fingerprints: %w", err)
 	}
