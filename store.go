@@ -278,6 +278,23 @@ type EntityLister interface {
 	EntityNames(ctx context.Context, types ...string) ([]EntitySummary, error)
 }
 
+// EntityLinkLister is implemented by stores that can list the names of
+// corpus entities without reading every entity of every article, and
+// count articles for a few of them: linking after a small ingest then
+// costs little more than the entities it touches.
+type EntityLinkLister interface {
+	// EntityLinkNames returns every corpus entity with a stored entity of
+	// type typ, in id order (byte order), with ID, Name and Type as
+	// Entities describes them; Articles and Mentions are 0, Aliases and
+	// Roles empty. Returns EINVALID if typ is empty.
+	EntityLinkNames(ctx context.Context, typ string) ([]EntitySummary, error)
+
+	// EntityCounts returns what EntityNames returns for typ, restricted
+	// to the given ids (ids without a stored entity of that type are
+	// left out), in the same order. Returns EINVALID if typ is empty.
+	EntityCounts(ctx context.Context, typ string, ids []string) ([]EntitySummary, error)
+}
+
 // EntityRow is one stored entity of one article, as an EntityGrouper
 // reads it.
 type EntityRow struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/dossier/dossier"
@@ -158,5 +159,94 @@ func testEntityNames(t *testing.T, s dossier.Store) {
 	}
 	if _, err := l.EntityNames(ctx, ""); dossier.ErrorCode(err) != dossier.EINVALID {
 		t.Errorf("EntityNames(\"\"): %v, want EINVALID", err)
+	}
+}
+
+// testEntityLinkNames checks dossier.EntityLinkLister against Entities
+// after puts, an update and a relink, for stores that implement it.
+func testEntityLinkNames(t *testing.T, s dossier.Store) {
+	l, ok := s.(dossier.EntityLinkLister)
+	if !ok {
+		t.Skip("store does not implement dossier.EntityLinkLister")
+	}
+	ctx := context.Background()
+	check := func(when string) {
+		t.Helper()
+		for _, typ := range []string{dossier.PER, dossier.ORG, "loc", dossier.MISC} {
+			full, err := s.Entities(ctx, dossier.EntityFilter{Type: typ, Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			byID := map[string]dossier.EntitySummary{}
+			for i := range full {
+				full[i].Aliases, full[i].Roles, full[i].Country = []string{}, []string{}, ""
+				ids = append(ids, full[i].ID)
+				byID[full[i].ID] = full[i]
+			}
+			names, err := l.EntityLinkNames(ctx, typ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []dossier.EntitySummary
+			for _, id := range slices.Sorted(slices.Values(ids)) {
+				e := byID[id]
+				e.Articles, e.Mentions = 0, 0
+				want = append(want, e)
+			}
+			if !reflect.DeepEqual(names, orEmpty(want)) {
+				t.Errorf("%s: EntityLinkNames(%s):\n got %+v\nwant %+v", when, typ, names, want)
+			}
+			// Every other id, plus one that is not stored.
+			var some []string
+			var wantCounts []dossier.EntitySummary
+			for i, e := range full {
+				if i%2 == 0 {
+					some = append(some, e.ID)
+					wantCounts = append(wantCounts, e)
+				}
+			}
+			counts, err := l.EntityCounts(ctx, typ, append(some, "no-such-entity"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(counts, orEmpty(wantCounts)) {
+				t.Errorf("%s: EntityCounts(%s):\n got %+v\nwant %+v", when, typ, counts, wantCounts)
+			}
+		}
+	}
+	check("empty store")
+	load(t, s)
+	extra := doc("zz-extra", "More", "x", "", date("2024-05-20T10:00:00Z"), "Putin and Xi spoke.")
+	extra.Entities = []dossier.Entity{{ID: "per-vladimir-putin", Name: "Vladimir Vladimirovich Putin", Type: dossier.PER,
+		Roles: []string{}, Mentions: []dossier.Span{span(extra.Text, "Putin", 0)}},
+		{ID: "per-xi", Name: "Xi", Type: dossier.PER, Roles: []string{}, Mentions: []dossier.Span{span(extra.Text, "Xi", 0)}}}
+	put(t, s, extra)
+	check("after put")
+	extra.Text, extra.ContentHash = "Xi spoke.", ""
+	extra.Paragraphs = nil
+	extra.Entities = extra.Entities[1:]
+	extra.Entities[0].Mentions = []dossier.Span{span(extra.Text, "Xi", 0)}
+	put(t, s, extra)
+	check("after update")
+	all, err := s.Entities(ctx, dossier.EntityFilter{Type: dossier.PER, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := ""
+	for _, e := range all {
+		if e.ID != "per-xi" && target == "" {
+			target = e.ID
+		}
+	}
+	if err := s.RelinkEntities(ctx, map[string]string{"per-xi": target}); err != nil {
+		t.Fatal(err)
+	}
+	check("after relink")
+	if _, err := l.EntityLinkNames(ctx, ""); dossier.ErrorCode(err) != dossier.EINVALID {
+		t.Errorf("EntityLinkNames(\"\"): %v, want EINVALID", err)
+	}
+	if _, err := l.EntityCounts(ctx, "", nil); dossier.ErrorCode(err) != dossier.EINVALID {
+		t.Errorf("EntityCounts(\"\"): %v, want EINVALID", err)
 	}
 }

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		{"RelinkEntities", testRelink},
 		{"Fingerprints", testFingerprints},
 		{"EntityNames", testEntityNames},
+		{"EntityLinkNames", testEntityLinkNames},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"slices"
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/dedup"
@@ -49,11 +50,11 @@ func linkEntities(ctx context.Context, st dossier.Store) error {
 func linkChanged(ctx context.Context, st dossier.Store, changed map[string]bool) (int, error) {
 	merged := 0
 	for round := 0; round < maxLinkRounds && len(changed) > 0; round++ {
-		all, err := linkSummaries(ctx, st)
+		near, err := linkNeighbours(ctx, st, changed)
 		if err != nil {
 			return merged, err
 		}
-		merges := entity.CanonicalizeAround(all, func(id string) bool { return changed[id] })
+		merges := entity.Canonicalize(near)
 		if len(merges) == 0 {
 			break
 		}
@@ -90,6 +91,48 @@ func linkSummaries(ctx context.Context, st dossier.Store) ([]dossier.EntitySumma
 		all = append(all, list...)
 	}
 	return all, nil
+}
+
+// linkNeighbours returns what entity.CanonicalizeAround decides over for
+// the changed entities: entity.Neighbours of the full list. With a
+// dossier.EntityLinkLister it reads every entity's names and counts the
+// articles of the neighbours only, in the order of the full list.
+func linkNeighbours(ctx context.Context, st dossier.Store, changed map[string]bool) ([]dossier.EntitySummary, error) {
+	isChanged := func(id string) bool { return changed[id] }
+	l, ok := st.(dossier.EntityLinkLister)
+	if !ok {
+		all, err := linkSummaries(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		return entity.Neighbours(all, isChanged), nil
+	}
+	types := []string{dossier.PER, dossier.ORG}
+	var names []dossier.EntitySummary
+	for _, typ := range types {
+		list, err := l.EntityLinkNames(ctx, typ)
+		if err != nil {
+			return nil, fmt.Errorf("link entities: %w", err)
+		}
+		names = append(names, list...)
+	}
+	want := map[string]bool{}
+	for _, e := range entity.Neighbours(names, isChanged) {
+		want[e.ID] = true
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	ids := slices.Sorted(maps.Keys(want))
+	var near []dossier.EntitySummary
+	for _, typ := range types {
+		list, err := l.EntityCounts(ctx, typ, ids)
+		if err != nil {
+			return nil, fmt.Errorf("link entities: %w", err)
+		}
+		near = append(near, list...)
+	}
+	return near, nil
 }
 
 // seedDedup returns a duplicate and story index holding every article

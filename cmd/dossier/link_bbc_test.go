@@ -195,7 +195,15 @@ func TestIncrementalIngestMatchesFullPassBBC(t *testing.T) {
 				t.Fatal(err)
 			}
 			full := entity.Canonicalize(all)
-			around := entity.CanonicalizeAround(all, func(id string) bool { return changed[id] })
+			isChanged := func(id string) bool { return changed[id] }
+			around := entity.CanonicalizeAround(all, isChanged)
+			near, err := linkNeighbours(ctx, st, changed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := entity.Neighbours(all, isChanged); !reflect.DeepEqual(near, want) {
+				t.Fatalf("%s round %d: linkNeighbours read %d entities, want the %d neighbours in the full list", filepath.Base(path), round, len(near), len(want))
+			}
 			if !reflect.DeepEqual(around, full) {
 				t.Fatalf("%s round %d (%d changed entities):\nfull pass %v\n   around %v", filepath.Base(path), round, len(changed), full, around)
 			}

@@ -23,6 +23,16 @@ import (
 // Canonicalize found before the change (already applied when the caller
 // relinks after every change), and are not returned.
 func CanonicalizeAround(summaries []dossier.EntitySummary, changed func(id string) bool) map[string]string {
+	return Canonicalize(Neighbours(summaries, changed))
+}
+
+// Neighbours returns, in their order, the summaries CanonicalizeAround
+// decides over: those sharing a name word (as strings.EqualFold compares)
+// or an acronym with a changed entity. A caller that lists names cheaply
+// and counts articles only for some entities can call Neighbours on the
+// names alone (only Name is read), count those, and call
+// Canonicalize on them, in the order of the full list.
+func Neighbours(summaries []dossier.EntitySummary, changed func(id string) bool) []dossier.EntitySummary {
 	keys := map[string]bool{}
 	for _, s := range summaries {
 		if changed(s.ID) {
@@ -32,7 +42,7 @@ func CanonicalizeAround(summaries []dossier.EntitySummary, changed func(id strin
 		}
 	}
 	if len(keys) == 0 {
-		return map[string]string{}
+		return nil
 	}
 	var near []dossier.EntitySummary
 	for _, s := range summaries {
@@ -43,7 +53,7 @@ func CanonicalizeAround(summaries []dossier.EntitySummary, changed func(id strin
 			}
 		}
 	}
-	return Canonicalize(near)
+	return near
 }
 
 // linkKeys returns the keys by which Canonicalize may relate s to another
