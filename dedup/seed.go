@@ -8,7 +8,7 @@ import (
 )
 
 // seedPage is the number of stored articles read per call while seeding.
-const seedPage = 500
+const seedPageSize = 500
 
 // seedFromTexts adds every article stored in st to ix from its text, in
 // ArticleIDs order.
@@ -16,7 +16,7 @@ func seedFromTexts(ctx context.Context, st dossier.Store, ix *Index) (int, error
 	n := 0
 	after := ""
 	for {
-		ids, err := st.ArticleIDs(ctx, after, seedPage)
+		ids, err := st.ArticleIDs(ctx, after, seedPageSize)
 		if err != nil {
 			return n, fmt.Errorf("dedup: seed: %w", err)
 		}

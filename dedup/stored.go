@@ -174,15 +174,63 @@ func SeedStored(ctx context.Context, st dossier.Store, ix *Index) (SeedStats, er
 		n, err := seedFromTexts(ctx, st, ix)
 		return SeedStats{Articles: n, Computed: n}, err
 	}
+	// Pages are read and decoded on one goroutine while the previous one
+	// is added on this one: adding is sequential (results depend on the
+	// order), reading is half the work.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pages := make(chan seedPage, 2)
+	go readPages(ctx, st, fs, ix, pages)
 	var s SeedStats
+	for p := range pages {
+		if p.err != nil {
+			return s, fmt.Errorf("dedup: seed: %w", p.err)
+		}
+		s.Computed += p.computed
+		for i, r := range p.recs {
+			if p.fps[i] == nil {
+				continue
+			}
+			a := &dossier.Article{ID: r.ID, Published: r.Published, Fetched: r.Fetched,
+				DuplicateOf: r.DuplicateOf, StoryID: r.StoryID}
+			ix.AddFingerprint(a, p.fps[i])
+			s.Articles++
+		}
+	}
+	return s, nil
+}
+
+// seedPage is one page of stored articles with their fingerprints (nil
+// for an article gone since it was listed), or the error that ended the
+// reading.
+type seedPage struct {
+	recs     []dossier.DedupRecord
+	fps      []*Fingerprint
+	computed int
+	err      error
+}
+
+// readPages sends every page of stored articles with their fingerprints
+// (made and stored for those without one) to out, then closes it.
+func readPages(ctx context.Context, st dossier.Store, fs dossier.FingerprintStore, ix *Index, out chan<- seedPage) {
+	defer close(out)
+	send := func(p seedPage) bool {
+		select {
+		case out <- p:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	after := ""
 	for {
-		recs, err := fs.DedupRecords(ctx, after, seedPage)
+		recs, err := fs.DedupRecords(ctx, after, seedPageSize)
 		if err != nil {
-			return s, fmt.Errorf("dedup: seed: %w", err)
+			send(seedPage{err: err})
+			return
 		}
 		if len(recs) == 0 {
-			return s, nil
+			return
 		}
 		fps := make([]*Fingerprint, len(recs))
 		var missing []string
@@ -198,18 +246,12 @@ func SeedStored(ctx context.Context, st dossier.Store, ix *Index) (SeedStats, er
 		}
 		if len(missing) > 0 {
 			if err := fingerprintStored(ctx, st, fs, ix, recs, fps, missing); err != nil {
-				return s, fmt.Errorf("dedup: seed: %w", err)
+				send(seedPage{err: err})
+				return
 			}
-			s.Computed += len(missing)
 		}
-		for i, r := range recs {
-			if fps[i] == nil {
-				continue
-			}
-			a := &dossier.Article{ID: r.ID, Published: r.Published, Fetched: r.Fetched,
-				DuplicateOf: r.DuplicateOf, StoryID: r.StoryID}
-			ix.AddFingerprint(a, fps[i])
-			s.Articles++
+		if !send(seedPage{recs: recs, fps: fps, computed: len(missing)}) {
+			return
 		}
 		after = recs[len(recs)-1].ID
 	}
