@@ -2,7 +2,13 @@ package textindex
 
 import (
 	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"testing"
+
+	"github.com/dossier/dossier/internal/shareddata"
 )
 
 // seedText reads the seed article (about 1,000 words), or skips.
@@ -32,4 +38,26 @@ func BenchmarkCountTokens(b *testing.B) {
 		n = CountTokens(text)
 	}
 	b.ReportMetric(float64(n), "tokens")
+}
+
+// BenchmarkCountBBC tokenizes the BBC corpus (2,225 articles) on all
+// cores, as ingest workers do, and reports articles per second.
+func BenchmarkCountBBC(b *testing.B) {
+	recs := shareddata.BBC(b)
+	b.ResetTimer()
+	for b.Loop() {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(recs); i = int(next.Add(1) - 1) {
+					CountDocument(recs[i].Title, recs[i].Text)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	b.ReportMetric(float64(b.N*len(recs))/b.Elapsed().Seconds(), "articles/s")
 }
