@@ -103,7 +103,7 @@ func remixCorpus(tb testing.TB) []*dossier.Article {
 // in the temporary directory across benchmark runs.
 func remixDB(b *testing.B) *Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), "dossier-bench-remix-100k-v2.db")
+	path := filepath.Join(os.TempDir(), "dossier-bench-remix-100k-v3.db")
 	if _, err := os.Stat(path); err == nil {
 		s, err := Open(context.Background(), path)
 		if err == nil {
@@ -204,7 +204,7 @@ func BenchmarkSearch(b *testing.B) {
 // over the remix corpus (go test -run QueryTimes -v, with the cache built
 // by BenchmarkSearch). Skipped when the cache is absent or in -short.
 func TestSearchQueryTimes(t *testing.T) {
-	path := filepath.Join(os.TempDir(), "dossier-bench-remix-100k-v2.db")
+	path := filepath.Join(os.TempDir(), "dossier-bench-remix-100k-v3.db")
 	if _, err := os.Stat(path); err != nil || testing.Short() {
 		t.Skip("run BenchmarkSearch first to build the remix corpus")
 	}

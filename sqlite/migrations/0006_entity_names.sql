@@ -1,4 +1,4 @@
--- 0007_entity_names: how many entity rows carry each (entity id, name,
+-- 0006_entity_names: how many entity rows carry each (entity id, name,
 -- type), kept by triggers on entities. Linking entities across articles
 -- after an ingest reads the names of every corpus entity; from this table
 -- that costs one row per distinct name of an entity instead of one per
