@@ -83,13 +83,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	// Link entities across articles whenever something new was stored,
 	// even if some inputs failed.
 	if !*noNLP && sum.New+sum.Updated > 0 {
-		var lerr error
-		if changed := rec.changedEntities(); changed != nil {
-			_, lerr = linkChanged(ctx, st, changed)
-		} else {
-			lerr = linkEntities(ctx, st)
-		}
-		if lerr != nil {
+		if lerr := rec.link(ctx); lerr != nil {
 			return fmt.Errorf("ingest: %w", lerr)
 		}
 	}

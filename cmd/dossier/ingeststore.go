@@ -93,3 +93,20 @@ func (s *recordingStore) changedEntities() map[string]bool {
 	}
 	return s.entities
 }
+
+// link joins the entities of the batches stored since the last call with
+// their namesakes across the corpus (linkChanged), or runs the full pass
+// when an article was replaced, then forgets those batches.
+func (s *recordingStore) link(ctx context.Context) error {
+	changed := s.changedEntities()
+	var err error
+	if changed != nil {
+		_, err = linkChanged(ctx, s.Store, changed)
+	} else {
+		err = linkEntities(ctx, s.Store)
+	}
+	s.mu.Lock()
+	s.entities, s.replaced = map[string]bool{}, false
+	s.mu.Unlock()
+	return err
+}

@@ -82,12 +82,14 @@ func runWatch(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("watch: %w", err)
 	}
 	defer st.Close()
-	w.store = st
 	// Stored articles seed the duplicate and story index, so new articles
-	// link to what is already there.
+	// link to what is already there; the store the watcher writes through
+	// keeps the fingerprints of what it stores and the entities to link.
 	if _, err := dedup.Seed(ctx, st, w.index); err != nil {
 		return fmt.Errorf("watch: %w", err)
 	}
+	rec := newRecordingStore(st, w.index)
+	w.store = rec
 
 	fmt.Fprintf(e.stderr, "watch: %d feeds, every %s, state in %s\n", len(feeds), *every, *statePath)
 	for n := 1; ; n++ {
@@ -96,6 +98,13 @@ func runWatch(ctx context.Context, e env, args []string) error {
 			n, len(feeds), r.notModified, r.failed, r.fetched, putSummary(r.put))
 		if r.err != nil {
 			return fmt.Errorf("watch: %w", r.err)
+		}
+		// Join the new articles' people and organisations with their
+		// namesakes in the corpus, as ingest does.
+		if w.annotate != nil && r.put.New+r.put.Updated > 0 {
+			if err := rec.link(context.WithoutCancel(ctx)); err != nil {
+				return fmt.Errorf("watch: %w", err)
+			}
 		}
 		if *once || ctx.Err() != nil {
 			break

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/dossier/dossier"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -237,5 +239,56 @@ func TestWatchOPMLAndUsage(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, "watch", "--db", filepath.Join(dir, "w.db"), "--once", "not-a-url"); err == nil || !strings.Contains(err.Error(), "not an http") {
 		t.Errorf("bad feed URL: %v", err)
+	}
+}
+
+// TestWatchLinksEntitiesAndKeepsFingerprints checks that a watch round
+// with NLP joins the people of the articles it stores with their
+// namesakes already stored ("Lindqvist" from an earlier ingest becomes
+// "Maria Lindqvist", the harbour master of the watched site), as ingest
+// does, and stores the new articles' dedup fingerprints.
+func TestWatchLinksEntitiesAndKeepsFingerprints(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	earlier := filepath.Join(dir, "earlier.txt")
+	text := "Harbour repairs\n\nHarbour repairs delayed\n\nThe quay in Westport will not be repaired this year, Lindqvist said on Tuesday. \"We have no money left,\" Lindqvist told reporters at the harbour office.\n"
+	if err := os.WriteFile(earlier, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runCmd(t, "ingest", "--db", db, earlier); err != nil {
+		t.Fatal(err)
+	}
+	site := newNewsSite(t, "budget")
+	if _, errOut, err := runCmd(t, "watch", "--db", db, "--once", "--allow-private", "--rate", "1000", site.srv.URL+"/feed.xml"); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	st, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	people, err := st.Entities(context.Background(), dossier.EntityFilter{Type: dossier.PER})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range people {
+		names = append(names, fmt.Sprintf("%s (%d articles)", p.Name, p.Articles))
+	}
+	if !slices.Contains(names, "Maria Lindqvist (2 articles)") {
+		t.Errorf("people after the watch round: %q, want Maria Lindqvist in both articles", names)
+	}
+	recs, err := st.(dossier.FingerprintStore).DedupRecords(context.Background(), "", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range recs {
+		if len(r.Fingerprint) > 0 {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d of %d stored articles have a dedup fingerprint, want 2", n, len(recs))
 	}
 }
