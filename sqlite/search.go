@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -116,7 +117,7 @@ func (s *Store) searchTerms(ctx context.Context, q dossier.Query, clauses []doss
 		return res, nil
 	}
 	hits = hits[offset:min(offset+limit, len(hits))]
-	if err := page(ctx, tx, res, hits, r.ev.snippetMatcher()); err != nil {
+	if err := page(ctx, tx, res, hits, r.ev.marks); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -180,9 +181,15 @@ type searchRun struct {
 	ev *evaluation
 }
 
-// postings returns the live postings of an index term (every term with
-// that prefix, when prefix is set, summed per document), by document.
-func (r *searchRun) postings(ctx context.Context, term string, prefix bool) ([]textindex.Posting, error) {
+// encodedList is one term's encoded postings in one segment.
+type encodedList struct {
+	seg      int64
+	postings []byte
+}
+
+// lists returns the encoded postings lists of an index term in every
+// segment (of every term with that prefix, when prefix is set).
+func (r *searchRun) lists(ctx context.Context, term string, prefix bool) ([]encodedList, error) {
 	if len(r.v.segs) == 0 || term == "" {
 		return nil, nil
 	}
@@ -190,8 +197,6 @@ func (r *searchRun) postings(ctx context.Context, term string, prefix bool) ([]t
 		rows *sql.Rows
 		err  error
 	)
-	// In each segment: the block that would hold the term, and for a
-	// prefix the blocks after it that start with the prefix.
 	if prefix {
 		// A prefix may span blocks: take, per segment, the block that
 		// would hold it and those after it that start with it.
@@ -204,39 +209,78 @@ func (r *searchRun) postings(ctx context.Context, term string, prefix bool) ([]t
 		}
 		rows, err = r.tx.QueryContext(ctx, strings.Join(parts, " UNION ALL "), args...)
 	} else {
+		// In each segment, the block that would hold the term.
 		rows, err = r.tx.QueryContext(ctx, `SELECT s.seg, (SELECT data FROM search_blocks b WHERE b.seg = s.seg AND b.first_term <= ?1
 			ORDER BY b.first_term DESC LIMIT 1) FROM search_segments s`, term)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	var out []textindex.Posting
-	lists := 0
+	var out []encodedList
 	err = eachRow(rows, func(rows *sql.Rows) error {
 		var seg int64
 		var data sql.RawBytes
 		if err := rows.Scan(&seg, &data); err != nil {
 			return err
 		}
-		var decodeErr error
-		err := textindex.FindTerms(data, term, prefix, func(_ string, b []byte) {
-			lists++
-			out = slices.Grow(out, textindex.EstimatePostings(b))
-			decodeErr = cmp.Or(decodeErr, textindex.DecodePostings(b, func(p textindex.Posting) {
-				if !isDead(r.v.dead, p.Doc, seg) {
-					out = append(out, p)
-				}
-			}))
+		return textindex.FindTerms(data, term, prefix, func(_ string, b []byte) {
+			out = append(out, encodedList{seg: seg, postings: bytes.Clone(b)})
 		})
-		return cmp.Or(err, decodeErr)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search index: term %q: %w", term, err)
 	}
-	if lists > 1 {
+	return out, nil
+}
+
+// postings returns the live postings of an index term (every term with
+// that prefix, when prefix is set, summed per document), by document.
+func (r *searchRun) postings(ctx context.Context, term string, prefix bool) ([]textindex.Posting, error) {
+	lists, err := r.lists(ctx, term, prefix)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, l := range lists {
+		n += textindex.CountPostings(l.postings)
+	}
+	out := make([]textindex.Posting, 0, n)
+	for _, l := range lists {
+		err := textindex.DecodePostings(l.postings, func(p textindex.Posting) {
+			if !isDead(r.v.dead, p.Doc, l.seg) {
+				out = append(out, p)
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search index: term %q: %w", term, err)
+		}
+	}
+	if len(lists) > 1 {
 		out = sumByDoc(out)
 	}
 	return out, nil
+}
+
+// scoreWord scores the documents of a one-word term of clause ci straight
+// from its encoded lists, without building its postings: possible when
+// no document is hidden by a tombstone, so that each is in one segment
+// once and the document frequency is the number of postings.
+func (r *searchRun) scoreWord(ctx context.Context, term string, ci int) error {
+	lists, err := r.lists(ctx, term, false)
+	if err != nil {
+		return err
+	}
+	df := 0
+	for _, l := range lists {
+		df += textindex.CountPostings(l.postings)
+	}
+	idf := r.ev.bm25.IDF(df)
+	for _, l := range lists {
+		if err := textindex.DecodePostings(l.postings, func(p textindex.Posting) { r.ev.addPosting(idf, p, false, ci) }); err != nil {
+			return fmt.Errorf("search index: term %q: %w", term, err)
+		}
+	}
+	return nil
 }
 
 // sumByDoc sorts postings by document and sums the frequencies of those
@@ -343,16 +387,22 @@ func ftsTerm(t dossier.Term) string {
 
 // addTerm scores the documents holding term t of clause ci.
 func (r *searchRun) addTerm(ctx context.Context, t dossier.Term, ci int) error {
-	ps, err := r.termPostings(ctx, t)
-	if err != nil {
-		return err
-	}
-	titleOnly := t.Field == dossier.FieldTitle
-	if titleOnly {
-		ps = slices.DeleteFunc(ps, func(p textindex.Posting) bool { return p.TitleFreq == 0 })
-	}
-	r.ev.add(ps, titleOnly, ci)
 	words := t.Words()
+	titleOnly := t.Field == dossier.FieldTitle
+	if len(words) == 1 && !t.Prefix && !titleOnly && len(r.v.dead) == 0 {
+		if err := r.scoreWord(ctx, textindex.QueryTerm(words[0], false), ci); err != nil {
+			return err
+		}
+	} else {
+		ps, err := r.termPostings(ctx, t)
+		if err != nil {
+			return err
+		}
+		if titleOnly {
+			ps = slices.DeleteFunc(ps, func(p textindex.Posting) bool { return p.TitleFreq == 0 })
+		}
+		r.ev.add(ps, titleOnly, ci)
+	}
 	for i, w := range words {
 		prefix := t.Prefix && i == len(words)-1
 		r.ev.highlight(textindex.QueryTerm(w, prefix), prefix)
@@ -374,7 +424,7 @@ func (r *searchRun) excludeTerm(ctx context.Context, t dossier.Term) error {
 }
 
 // page loads the article fields of the hits and makes their snippets.
-func page(ctx context.Context, tx dbtx, res *dossier.SearchResults, hits []scoredDoc, matches func(string) (string, bool)) error {
+func page(ctx context.Context, tx dbtx, res *dossier.SearchResults, hits []scoredDoc, marks *textindex.Highlighter) error {
 	docs := make([]any, len(hits))
 	for i, h := range hits {
 		docs[i] = h.doc
@@ -394,7 +444,7 @@ func page(ctx context.Context, tx dbtx, res *dossier.SearchResults, hits []score
 		if r.Published, err = decTime(pub); err != nil {
 			return err
 		}
-		r.Snippet = textindex.Snippet(text, snippetTokens, matches)
+		r.Snippet = textindex.Snippet(text, snippetTokens, marks)
 		byDoc[doc] = &r
 		return nil
 	}, `SELECT doc, id, title, source, published, url, text FROM articles WHERE doc IN (`+placeholders(len(docs))+`)`, docs...)

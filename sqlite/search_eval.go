@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"strings"
 	"sync"
 
@@ -26,9 +25,8 @@ type evaluation struct {
 	touched  []int64 // documents with a posting, in first-seen order
 	// excludedDocs lists the documents marked in excluded.
 	excludedDocs []int64
-	limit        int64 // documents below this row id fit the state
-	terms        map[string]bool
-	prefixes     []string
+	limit        int64                  // documents below this row id fit the state
+	marks        *textindex.Highlighter // the terms snippets mark
 }
 
 // evaluations recycles evaluation state: the slices of a 100,000-article
@@ -53,8 +51,7 @@ func newEvaluation(v *indexView) *evaluation {
 		}
 	}
 	ev.bm25 = textindex.BM25{Docs: int(v.docs), AvgLength: avg, TitleWeight: titleWeight}
-	ev.terms = map[string]bool{}
-	ev.prefixes = nil
+	ev.marks = textindex.NewHighlighter()
 	ev.limit = int64(n)
 	return ev
 }
@@ -79,18 +76,24 @@ func (ev *evaluation) inRange(doc int64) bool { return doc >= 0 && doc < ev.limi
 func (ev *evaluation) add(ps []textindex.Posting, titleOnly bool, ci int) {
 	idf := ev.bm25.IDF(len(ps))
 	for _, p := range ps {
-		d := p.Doc
-		if !ev.inRange(d) {
-			continue
-		}
-		if ev.lastCl[d] == 0 {
-			ev.touched = append(ev.touched, d)
-		}
-		ev.score[d] += ev.bm25.Score(idf, p, titleOnly)
-		if ev.lastCl[d] != int32(ci+1) {
-			ev.lastCl[d] = int32(ci + 1)
-			ev.coord[d]++
-		}
+		ev.addPosting(idf, p, titleOnly, ci)
+	}
+}
+
+// addPosting scores one posting of a term of clause ci whose idf is
+// given.
+func (ev *evaluation) addPosting(idf float64, p textindex.Posting, titleOnly bool, ci int) {
+	d := p.Doc
+	if !ev.inRange(d) {
+		return
+	}
+	if ev.lastCl[d] == 0 {
+		ev.touched = append(ev.touched, d)
+	}
+	ev.score[d] += ev.bm25.Score(idf, p, titleOnly)
+	if ev.lastCl[d] != int32(ci+1) {
+		ev.lastCl[d] = int32(ci + 1)
+		ev.coord[d]++
 	}
 }
 
@@ -121,31 +124,7 @@ func (ev *evaluation) exclude(ps []textindex.Posting) {
 }
 
 // highlight adds an index term (or prefix) to those marked in snippets.
-func (ev *evaluation) highlight(term string, prefix bool) {
-	if term == "" {
-		return
-	}
-	if prefix {
-		ev.prefixes = append(ev.prefixes, term)
-	} else {
-		ev.terms[term] = true
-	}
-}
-
-// snippetMatcher tells textindex.Snippet which terms to mark.
-func (ev *evaluation) snippetMatcher() func(string) (string, bool) {
-	return func(t string) (string, bool) {
-		if ev.terms[t] {
-			return t, true
-		}
-		for _, p := range ev.prefixes {
-			if strings.HasPrefix(t, p) {
-				return p, true
-			}
-		}
-		return "", false
-	}
-}
+func (ev *evaluation) highlight(term string, prefix bool) { ev.marks.Add(term, prefix) }
 
 // scoredDoc is one ranked document.
 type scoredDoc struct {
@@ -208,14 +187,11 @@ func (ev *evaluation) rank(minCoord int, keep func(int64) bool, k int) (int, []s
 type docAttrs struct {
 	generation int64
 	maxDoc     int64
-	published  []int64 // Unix seconds; noDate when undated
-	source     []int32 // index in names; 0 ("") when empty or not indexed
+	published  []string // as stored (a fixed-width UTC form that sorts as time); "" when undated
+	source     []int32  // index in names; 0 ("") when empty or not indexed
 	topic      []int32
 	names      []string
 }
-
-// noDate marks an undated article in docAttrs.published.
-const noDate = math.MinInt64
 
 // attrs returns the filterable fields of the indexed articles, reusing
 // the cached ones while the index generation is unchanged (every write
@@ -228,11 +204,8 @@ func (s *Store) attrs(ctx context.Context, tx dbtx, v *indexView) (*docAttrs, er
 		return a, nil
 	}
 	n := v.maxDoc + 1
-	a = &docAttrs{generation: v.generation, maxDoc: v.maxDoc, published: make([]int64, n),
+	a = &docAttrs{generation: v.generation, maxDoc: v.maxDoc, published: make([]string, n),
 		source: make([]int32, n), topic: make([]int32, n), names: []string{""}}
-	for i := range a.published {
-		a.published[i] = noDate
-	}
 	ids := map[string]int32{"": 0}
 	name := func(v string) int32 {
 		id, ok := ids[v]
@@ -255,16 +228,14 @@ func (s *Store) attrs(ctx context.Context, tx dbtx, v *indexView) (*docAttrs, er
 		if doc < 0 || doc >= n {
 			return nil // stored after the view was taken
 		}
-		t, err := decTime(pub)
-		if err != nil {
-			return err
-		}
-		if !t.IsZero() {
-			a.published[doc] = t.Unix()
-		}
+		// Near-duplicates are listed too (the covering index does not
+		// hold duplicate_of, and reading article rows would cost a
+		// page each); they have no postings, so their fields are never
+		// asked for.
+		a.published[doc] = pub.String
 		a.source[doc], a.topic[doc] = name(source), name(topic)
 		return nil
-	}, `SELECT doc, published, source, topic FROM articles WHERE duplicate_of = ''`)
+	}, `SELECT doc, published, source, topic FROM articles INDEXED BY articles_filter`)
 	if err != nil {
 		return nil, fmt.Errorf("search filters: %w", err)
 	}
@@ -320,19 +291,21 @@ func (s *Store) filterFunc(ctx context.Context, tx dbtx, v *indexView, q dossier
 			tests = append(tests, func(d int64) bool { return inRange(d) && ok[a.topic[d]] })
 		}
 		if !q.After.IsZero() || !q.Before.IsZero() {
-			lo, hi := int64(math.MinInt64+1), int64(math.MaxInt64)
+			// Stored times sort as text, so the bounds are compared in
+			// their stored form.
+			lo, hi := "", "\xff"
 			if !q.After.IsZero() {
-				lo = q.After.Unix()
+				lo = encTime(q.After).(string)
 			}
 			if !q.Before.IsZero() {
-				hi = q.Before.Unix()
+				hi = encTime(q.Before).(string)
 			}
 			tests = append(tests, func(d int64) bool {
 				if !inRange(d) {
 					return false
 				}
 				p := a.published[d]
-				return p != noDate && p >= lo && p < hi
+				return p != "" && p >= lo && p < hi
 			})
 		}
 	}

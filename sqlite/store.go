@@ -53,13 +53,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	q := url.Values{}
 	for _, p := range []string{
-		"busy_timeout(10000)",  // wait for another writer instead of failing
-		"journal_mode(WAL)",    // readers never block the writer
-		"synchronous(NORMAL)",  // in WAL: durable at checkpoints, never corrupt
-		"foreign_keys(1)",      // child rows follow their article
-		"cache_size(-32000)",   // 32 MB page cache
-		"temp_store(MEMORY)",   // sorts and temp b-trees in memory
-		"mmap_size(268435456)", // read through mmap up to 256 MB
+		"busy_timeout(10000)",   // wait for another writer instead of failing
+		"journal_mode(WAL)",     // readers never block the writer
+		"synchronous(NORMAL)",   // in WAL: durable at checkpoints, never corrupt
+		"foreign_keys(1)",       // child rows follow their article
+		"cache_size(-32000)",    // 32 MB page cache
+		"temp_store(MEMORY)",    // sorts and temp b-trees in memory
+		"mmap_size(2147418112)", // read through mmap up to 2 GB (SQLite's limit): no read call per page
 		"journal_size_limit(67108864)",
 	} {
 		q.Add("_pragma", p)
@@ -117,7 +117,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		return nil, dossier.Errorf(dossier.ENOTFOUND, "database %s does not exist", path)
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "cache_size(-32000)", "temp_store(MEMORY)", "mmap_size(268435456)"} {
+	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "cache_size(-32000)", "temp_store(MEMORY)", "mmap_size(2147418112)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("mode", "ro")

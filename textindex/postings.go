@@ -66,9 +66,18 @@ func DecodePostings(b []byte, fn func(Posting)) error {
 	return nil
 }
 
-// EstimatePostings returns an upper bound on the number of postings
-// encoded in b (each takes at least 4 bytes), to size a slice.
-func EstimatePostings(b []byte) int { return len(b) / 4 }
+// CountPostings returns the number of postings encoded in b (well
+// formed, as DecodePostings checks): each is four varints, and each varint
+// ends with the one byte under 0x80.
+func CountPostings(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c < 0x80 {
+			n++
+		}
+	}
+	return n / 4
+}
 
 // Batch inverts a batch of documents into postings lists. It numbers the
 // terms and lays postings out by counting, not in a slice per term.

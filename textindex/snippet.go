@@ -9,27 +9,65 @@ const (
 	Ellipsis  = "…"
 )
 
+// Highlighter holds the query terms a snippet marks: index terms, and
+// prefixes that index terms may start with.
+type Highlighter struct {
+	terms    map[string]bool
+	prefixes []string
+	first    [256]bool // first bytes of the terms and prefixes
+}
+
+// NewHighlighter returns a Highlighter marking nothing yet.
+func NewHighlighter() *Highlighter { return &Highlighter{terms: map[string]bool{}} }
+
+// Add marks an index term, or every term starting with it when prefix
+// is set. An empty term is ignored.
+func (h *Highlighter) Add(term string, prefix bool) {
+	if term == "" {
+		return
+	}
+	h.first[term[0]] = true
+	if prefix {
+		h.prefixes = append(h.prefixes, term)
+	} else {
+		h.terms[term] = true
+	}
+}
+
+// match reports whether a folded token's term is marked, and the query
+// term to count it under. Porter stemming never changes a token's first
+// letter, so tokens starting with another byte are not stemmed at all.
+func (h *Highlighter) match(folded []byte) (string, bool) {
+	if h == nil || !h.first[folded[0]] {
+		return "", false
+	}
+	t := Stem(folded)
+	if h.terms[t] {
+		return t, true
+	}
+	for _, p := range h.prefixes {
+		if strings.HasPrefix(t, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
 // Snippet returns the window of about size tokens of text that holds the
 // most distinct query terms (then the most matches), starting at the
-// start of a sentence where one begins shortly before a match, with each match
-// wrapped in « and » and "…" where the window cuts the text. matches
-// reports whether an index term is a query term, and gives the term to
-// count as distinct (for a prefix, the prefix). Without any match it
-// returns the first size tokens. White space is collapsed to single
-// spaces.
-func Snippet(text string, size int, matches func(term string) (string, bool)) string {
+// start of a sentence where one begins shortly before a match, with each
+// match wrapped in « and » and "…" where the window cuts the text. h
+// gives the terms (nil for none); a prefix counts as one distinct term.
+// Without any match it returns the first size tokens. White space is
+// collapsed to single spaces.
+func Snippet(text string, size int, h *Highlighter) string {
 	type tok struct {
 		start, end int
 		key        string // the query term it matches, "" if none
 	}
-	var toks []tok
-	Scan(text, func(t string, start, end int) {
-		k := ""
-		if matches != nil {
-			if key, ok := matches(t); ok {
-				k = key
-			}
-		}
+	toks := make([]tok, 0, len(text)/6)
+	scanFolded(text, func(folded []byte, start, end int) {
+		k, _ := h.match(folded)
 		toks = append(toks, tok{start, end, k})
 	})
 	if len(toks) == 0 {

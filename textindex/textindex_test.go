@@ -65,6 +65,9 @@ func TestPostingsRoundTrip(t *testing.T) {
 		t.Errorf("decoded %v, want %v", got, ps)
 	}
 	enc := AppendPostings(nil, ps)
+	if n := CountPostings(enc); n != len(ps) {
+		t.Errorf("CountPostings = %d, want %d", n, len(ps))
+	}
 	for _, bad := range [][]byte{enc[:len(enc)-1], {0x80}, append(AppendPostings(nil, ps[:1]), 0, 1, 1, 1)} {
 		if err := DecodePostings(bad, func(Posting) {}); !errors.Is(err, ErrCorrupt) {
 			t.Errorf("DecodePostings(%x) = %v, want ErrCorrupt", bad, err)
@@ -198,7 +201,9 @@ func TestBM25(t *testing.T) {
 
 func TestSnippet(t *testing.T) {
 	text := strings.Repeat("filler ", 40) + "Xi met Putin in Beijing. " + strings.Repeat("more ", 40) + "Putin left."
-	match := func(term string) (string, bool) { return term, term == "putin" || term == "beij" }
+	match := NewHighlighter()
+	match.Add("putin", false)
+	match.Add("beij", false)
 	got := Snippet(text, 10, match)
 	if !strings.Contains(got, "«Putin» in «Beijing»") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
 		t.Errorf("snippet %q", got)
@@ -226,6 +231,9 @@ func FuzzPostings(f *testing.F) {
 		var again []Posting
 		if err := DecodePostings(AppendPostings(nil, ps), func(p Posting) { again = append(again, p) }); err != nil || !slices.Equal(ps, again) {
 			t.Fatalf("re-encoding %v: %v %v", ps, again, err)
+		}
+		if n := CountPostings(b); n != len(ps) {
+			t.Fatalf("CountPostings = %d, decoded %d", n, len(ps))
 		}
 		_ = EachTerm(b, func(string, []byte) bool { return true })
 		_ = FindTerms(b, "a", true, func(string, []byte) {})
