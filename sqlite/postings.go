@@ -559,9 +559,8 @@ func (s *Store) checkSearchIndex(ctx context.Context) error {
 		}
 		c := textindex.CountDocument(title, text)
 		want := map[string]termFreq{}
-		for _, tc := range c.Terms {
-			f := want[tc.Term]
-			want[tc.Term] = termFreq{f.title + tc.Title, f.body + tc.Body}
+		for t, f := range c.Terms() {
+			want[t] = termFreq{f[0], f[1]}
 		}
 		docs++
 		tokens += int64(c.Length)

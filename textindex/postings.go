@@ -80,15 +80,25 @@ func CountPostings(b []byte) int {
 }
 
 // Batch inverts a batch of documents into postings lists. It numbers the
-// terms and lays postings out by counting, not in a slice per term.
+// terms and lays postings out by counting, not in a slice per term. It
+// stems each distinct token once per batch: documents come counted by
+// token (CountDocument, on any goroutine), and the batch maps tokens to
+// terms ("reports" and "report" to "report").
 type Batch struct {
-	ids    map[uint64]int32 // hash of a term -> term number
-	more   map[string]int32 // terms whose hash another term took first
-	terms  []string         // term number -> term
-	docs   []batchDoc
-	freqs  []termFreq
-	seenAt []int32       // term number -> 1 + index in freqs of its count in the current document
-	index  map[int64]int // row id -> index in docs
+	tokenIDs   map[uint64]int32 // hash of a folded token -> index in tokens
+	moreTokens map[string]int32 // tokens whose hash another token took first
+	tokens     []batchToken
+	stemIDs    map[string]int32 // term -> term number
+	terms      []string         // term number -> term
+	docs       []batchDoc
+	freqs      []termFreq
+	seenAt     []int32       // term number -> 1 + index in freqs of its count in the current document
+	index      map[int64]int // row id -> index in docs
+}
+
+type batchToken struct {
+	token string
+	term  int32
 }
 
 type batchDoc struct {
@@ -103,22 +113,35 @@ type termFreq struct {
 	title, body uint32
 }
 
-// Counted is one document's terms with their counts, and its length in
+// Counted is one document's tokens with their counts, and its length in
 // tokens: the part of indexing that needs no shared state, so that it can
-// run in parallel before the writing starts.
+// run in parallel before the writing starts. Tokens are folded but not
+// stemmed (see Stem).
 type Counted struct {
-	Terms  []TermCount
+	Tokens []TokenCount
 	Length uint32
 }
 
-// TermCount is one term's occurrences in a document.
-type TermCount struct {
-	Term        string
-	Hash        uint64 // maphash of Term, for the Batch's table
+// TokenCount is one folded token's occurrences in a document.
+type TokenCount struct {
+	Token       string
+	Hash        uint64 // maphash of Token, for the Batch's table
 	Title, Body uint32
 }
 
-// termSeed seeds the hashes of terms for the life of the process.
+// Terms returns the document's index terms (stemmed tokens) with their
+// counts.
+func (c Counted) Terms() map[string][2]uint32 {
+	out := make(map[string][2]uint32, len(c.Tokens))
+	for _, tc := range c.Tokens {
+		t := StemString(tc.Token)
+		f := out[t]
+		out[t] = [2]uint32{f[0] + tc.Title, f[1] + tc.Body}
+	}
+	return out
+}
+
+// termSeed seeds the hashes of tokens for the life of the process.
 var termSeed = maphash.MakeSeed()
 
 // CountDocument tokenizes a document's title and body.
@@ -127,6 +150,11 @@ func CountDocument(title, body string) Counted {
 	dc.init(16 + (len(title)+len(body))/10)
 	scanFolded(title, func(tok []byte, _, _ int) { dc.count(tok, true) })
 	scanFolded(body, func(tok []byte, _, _ int) { dc.count(tok, false) })
+	// One string holds every distinct token.
+	all := string(dc.folded)
+	for i := range dc.c.Tokens {
+		dc.c.Tokens[i].Token = all[dc.offs[i]:dc.offs[i+1]]
+	}
 	return dc.c
 }
 
@@ -135,9 +163,8 @@ func CountDocument(title, body string) Counted {
 // several times cheaper than a Go map keyed by string.
 type docCounter struct {
 	c      Counted
-	slots  []int32  // 1 + index in c.Terms; 0 if free
-	hashes []uint64 // per term: hash of its folded token
-	folded []byte   // per term, its folded token, at offs[i]:offs[i+1]
+	slots  []int32 // 1 + index in c.Tokens; 0 if free
+	folded []byte  // per token, its bytes, at offs[i]:offs[i+1]
 	offs   []int32
 }
 
@@ -147,10 +174,9 @@ func (dc *docCounter) init(estimate int) {
 		size <<= 1
 	}
 	dc.slots = make([]int32, size)
-	dc.hashes = make([]uint64, 0, estimate)
 	dc.offs = append(make([]int32, 0, estimate+1), 0)
 	dc.folded = make([]byte, 0, 8*estimate)
-	dc.c.Terms = make([]TermCount, 0, estimate)
+	dc.c.Tokens = make([]TokenCount, 0, estimate)
 }
 
 func (dc *docCounter) count(tok []byte, inTitle bool) {
@@ -164,34 +190,32 @@ func (dc *docCounter) count(tok []byte, inTitle bool) {
 			k = dc.insert(tok, h, i)
 			break
 		}
-		if dc.hashes[k-1] == h && string(dc.folded[dc.offs[k-1]:dc.offs[k]]) == string(tok) {
+		if dc.c.Tokens[k-1].Hash == h && string(dc.folded[dc.offs[k-1]:dc.offs[k]]) == string(tok) {
 			break
 		}
 		i = (i + 1) & mask
 	}
 	if inTitle {
-		dc.c.Terms[k-1].Title++
+		dc.c.Tokens[k-1].Title++
 	} else {
-		dc.c.Terms[k-1].Body++
+		dc.c.Tokens[k-1].Body++
 	}
 	dc.c.Length++
 }
 
-// insert adds a new token at slot i and returns its 1-based term index,
+// insert adds a new token at slot i and returns its 1-based index,
 // growing the table when it is half full.
 func (dc *docCounter) insert(tok []byte, h uint64, i uint64) int32 {
-	t, th := stemHashed(tok, h)
-	dc.c.Terms = append(dc.c.Terms, TermCount{Term: t, Hash: th})
-	dc.hashes = append(dc.hashes, h)
+	dc.c.Tokens = append(dc.c.Tokens, TokenCount{Hash: h})
 	dc.folded = append(dc.folded, tok...)
 	dc.offs = append(dc.offs, int32(len(dc.folded)))
-	k := int32(len(dc.c.Terms))
+	k := int32(len(dc.c.Tokens))
 	dc.slots[i] = k
-	if 2*len(dc.c.Terms) > len(dc.slots) {
+	if 2*len(dc.c.Tokens) > len(dc.slots) {
 		dc.slots = make([]int32, 2*len(dc.slots))
 		mask := uint64(len(dc.slots) - 1)
-		for j, hj := range dc.hashes {
-			p := hj & mask
+		for j, tc := range dc.c.Tokens {
+			p := tc.Hash & mask
 			for dc.slots[p] != 0 {
 				p = (p + 1) & mask
 			}
@@ -203,7 +227,7 @@ func (dc *docCounter) insert(tok []byte, h uint64, i uint64) int32 {
 
 // NewBatch returns an empty batch.
 func NewBatch() *Batch {
-	return &Batch{ids: map[uint64]int32{}, more: map[string]int32{}, index: map[int64]int{}}
+	return &Batch{tokenIDs: map[uint64]int32{}, moreTokens: map[string]int32{}, stemIDs: map[string]int32{}, index: map[int64]int{}}
 }
 
 // Len returns the number of documents in the batch.
@@ -216,13 +240,13 @@ func (b *Batch) Add(doc int64, title, body string) uint32 {
 }
 
 // AddCounted adds a document counted by CountDocument and returns its
-// length. Adding a row id again replaces the document. Two folded tokens
-// with one stem ("report", "reports") are two entries of Counted and
-// become one term here.
+// length. Adding a row id again replaces the document. Two tokens with
+// one stem ("report", "reports") are two entries of Counted and become
+// one term here.
 func (b *Batch) AddCounted(doc int64, c Counted) uint32 {
 	b.Remove(doc)
 	d := batchDoc{doc: doc, start: int32(len(b.freqs)), length: c.Length}
-	for _, tc := range c.Terms {
+	for _, tc := range c.Tokens {
 		id := b.termID(tc)
 		at := b.seenAt[id]
 		if at == 0 || at-1 < d.start {
@@ -239,29 +263,37 @@ func (b *Batch) AddCounted(doc int64, c Counted) uint32 {
 	return d.length
 }
 
-// termID returns the number of a term, numbering it if new. Terms are
-// looked up by their hash, computed in parallel by CountDocument, which
-// is several times cheaper than by string; a hash collision is detected
-// and the later term kept in a second table.
-func (b *Batch) termID(tc TermCount) int32 {
-	id, ok := b.ids[tc.Hash]
-	if ok && b.terms[id] == tc.Term {
-		return id
+// termID returns the number of a token's term, numbering it if new.
+// Tokens are looked up by their hash, computed in parallel by
+// CountDocument, which is several times cheaper than by string; a hash
+// collision is detected and the later token kept in a second table. A
+// token new to the batch is stemmed here, once.
+func (b *Batch) termID(tc TokenCount) int32 {
+	i, ok := b.tokenIDs[tc.Hash]
+	if ok && b.tokens[i].token == tc.Token {
+		return b.tokens[i].term
 	}
-	if ok { // another term has this hash
-		if id, ok := b.more[tc.Term]; ok {
-			return id
+	if ok { // another token has this hash
+		if j, ok := b.moreTokens[tc.Token]; ok {
+			return b.tokens[j].term
 		}
 	}
-	id2 := int32(len(b.terms))
-	b.terms = append(b.terms, tc.Term)
-	b.seenAt = append(b.seenAt, 0)
-	if ok {
-		b.more[tc.Term] = id2
-	} else {
-		b.ids[tc.Hash] = id2
+	t := StemString(tc.Token)
+	id, known := b.stemIDs[t]
+	if !known {
+		id = int32(len(b.terms))
+		b.terms = append(b.terms, t)
+		b.seenAt = append(b.seenAt, 0)
+		b.stemIDs[t] = id
 	}
-	return id2
+	j := int32(len(b.tokens))
+	b.tokens = append(b.tokens, batchToken{token: tc.Token, term: id})
+	if ok {
+		b.moreTokens[tc.Token] = j
+	} else {
+		b.tokenIDs[tc.Hash] = j
+	}
+	return id
 }
 
 // Remove drops a document added to the batch, returning its length and

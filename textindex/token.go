@@ -163,11 +163,17 @@ func Stem(tok []byte) string {
 	return st
 }
 
+// StemString is Stem for a token held as a string.
+func StemString(tok string) string {
+	st, _ := stemHashed(tok, maphash.String(termSeed, tok))
+	return st
+}
+
 // stemHashed is Stem for a token whose hash (maphash with termSeed) is
 // known; it also returns the hash of the stem. Every token goes through
 // the cache, short ones too, so a document's common words cost no
 // allocation.
-func stemHashed(tok []byte, h uint64) (string, uint64) {
+func stemHashed[T string | []byte](tok T, h uint64) (string, uint64) {
 	slot := &stemSlots[h&(uint64(len(stemSlots))-1)]
 	if e := slot.Load(); e != nil && e.hash == h && e.folded == string(tok) {
 		return e.stem, e.stemHash
