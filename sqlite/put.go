@@ -26,7 +26,7 @@ func (s *Store) PutArticles(ctx context.Context, articles []*dossier.Article) (d
 		return st, fmt.Errorf("put articles: %w", err)
 	}
 	defer tx.Rollback()
-	w, err := newWriter(ctx, tx)
+	w, err := newWriter(ctx, tx, s.vocabulary())
 	if err != nil {
 		return st, fmt.Errorf("put articles: %w", err)
 	}
@@ -87,8 +87,8 @@ var writerSQL = map[string]string{
 	"artUpdate": `UPDATE articles SET id = ?, title = ?, topic = ?, byline = ?, published = ?, modified = ?, url = ?, source = ?, site = ?, description = ?, language = ?, text = ?, meta = ?, fetched = ?, content_hash = ?, simhash = ?, duplicate_of = ?, story_id = ? WHERE doc = ?`,
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL)), idx: newIndexBatch()}
+func newWriter(ctx context.Context, tx *sql.Tx, vocab *textindex.Vocabulary) (*writer, error) {
+	w := &writer{tx: tx, stmts: make(map[string]*sql.Stmt, len(writerSQL)), idx: newIndexBatch(vocab)}
 	for name, q := range writerSQL {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/internal/migration"
+	"github.com/dossier/dossier/textindex"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
@@ -36,6 +37,10 @@ type Store struct {
 	// PutArticles stores them; prepCount counts them.
 	prep      sync.Map
 	prepCount atomic.Int64
+	// vocab numbers the terms of the search postings across write
+	// transactions (see vocabulary).
+	vocabMu sync.Mutex
+	vocab   *textindex.Vocabulary
 }
 
 // searchCache keeps what searches read of the index between writes.

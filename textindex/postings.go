@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Posting records one document that holds a term.
@@ -79,25 +80,54 @@ func CountPostings(b []byte) int {
 	return n / 4
 }
 
-// Batch inverts a batch of documents into postings lists. It numbers the
-// terms and lays postings out by counting, not in a slice per term. It
-// stems each distinct token once per batch: documents come counted by
-// token (CountDocument, on any goroutine), and the batch maps tokens to
-// terms ("reports" and "report" to "report").
+// Batch inverts a batch of documents into postings lists. It lays
+// postings out by counting, not in a slice per term. Its terms are
+// numbered by a Vocabulary, which may outlive it and serve the next
+// batches.
 type Batch struct {
-	tokenIDs   map[uint64]int32 // hash of a folded token -> index in tokens
-	moreTokens map[string]int32 // tokens whose hash another token took first
+	v      *Vocabulary
+	docs   []batchDoc
+	freqs  []termFreq
+	seenAt []int32       // term number -> 1 + index in freqs of its count in the current document
+	index  map[int64]int // row id -> index in docs
+}
+
+// Vocabulary numbers the terms of batches. Documents come counted by
+// token (CountDocument, on any goroutine, in parallel); the vocabulary
+// maps each token to its term ("reports" and "report" to "report"),
+// stemming a token the first time it meets it. A store keeps one across
+// its write transactions, so that a batch only stems words new to the
+// process. It is safe for concurrent use.
+type Vocabulary struct {
+	mu         sync.Mutex
+	tokenIDs   map[uint64]int32 // first hash of a token -> index in tokens
+	moreTokens map[string]int32 // tokens whose first hash another took first
 	tokens     []batchToken
 	stemIDs    map[string]int32 // term -> term number
 	terms      []string         // term number -> term
-	docs       []batchDoc
-	freqs      []termFreq
-	seenAt     []int32       // term number -> 1 + index in freqs of its count in the current document
-	index      map[int64]int // row id -> index in docs
+}
+
+// NewVocabulary returns an empty vocabulary.
+func NewVocabulary() *Vocabulary {
+	return &Vocabulary{tokenIDs: map[uint64]int32{}, moreTokens: map[string]int32{}, stemIDs: map[string]int32{}}
+}
+
+// Size returns the number of distinct tokens the vocabulary holds.
+func (v *Vocabulary) Size() int {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return len(v.tokens)
+}
+
+// termsSnapshot returns the terms numbered so far (they never change).
+func (v *Vocabulary) termsSnapshot() []string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.terms[:len(v.terms):len(v.terms)]
 }
 
 type batchToken struct {
-	token string
+	hash2 uint64 // second hash of the token: with the first, its identity
 	term  int32
 }
 
@@ -125,7 +155,7 @@ type Counted struct {
 // TokenCount is one folded token's occurrences in a document.
 type TokenCount struct {
 	Token       string
-	Hash        uint64 // maphash of Token, for the Batch's table
+	Hash, Hash2 uint64 // maphash of Token with two seeds, for the Batch's table
 	Title, Body uint32
 }
 
@@ -141,8 +171,10 @@ func (c Counted) Terms() map[string][2]uint32 {
 	return out
 }
 
-// termSeed seeds the hashes of tokens for the life of the process.
-var termSeed = maphash.MakeSeed()
+// termSeed and termSeed2 seed the two hashes of tokens for the life of
+// the process. The pair identifies a token: two tokens share both with
+// probability about 2^-128.
+var termSeed, termSeed2 = maphash.MakeSeed(), maphash.MakeSeed()
 
 // CountDocument tokenizes a document's title and body.
 func CountDocument(title, body string) Counted {
@@ -206,7 +238,7 @@ func (dc *docCounter) count(tok []byte, inTitle bool) {
 // insert adds a new token at slot i and returns its 1-based index,
 // growing the table when it is half full.
 func (dc *docCounter) insert(tok []byte, h uint64, i uint64) int32 {
-	dc.c.Tokens = append(dc.c.Tokens, TokenCount{Hash: h})
+	dc.c.Tokens = append(dc.c.Tokens, TokenCount{Hash: h, Hash2: maphash.Bytes(termSeed2, tok)})
 	dc.folded = append(dc.folded, tok...)
 	dc.offs = append(dc.offs, int32(len(dc.folded)))
 	k := int32(len(dc.c.Tokens))
@@ -225,9 +257,13 @@ func (dc *docCounter) insert(tok []byte, h uint64, i uint64) int32 {
 	return k
 }
 
-// NewBatch returns an empty batch.
-func NewBatch() *Batch {
-	return &Batch{tokenIDs: map[uint64]int32{}, moreTokens: map[string]int32{}, stemIDs: map[string]int32{}, index: map[int64]int{}}
+// NewBatch returns an empty batch whose terms v numbers (a vocabulary of
+// its own when v is nil).
+func NewBatch(v *Vocabulary) *Batch {
+	if v == nil {
+		v = NewVocabulary()
+	}
+	return &Batch{v: v, index: map[int64]int{}}
 }
 
 // Len returns the number of documents in the batch.
@@ -246,8 +282,18 @@ func (b *Batch) Add(doc int64, title, body string) uint32 {
 func (b *Batch) AddCounted(doc int64, c Counted) uint32 {
 	b.Remove(doc)
 	d := batchDoc{doc: doc, start: int32(len(b.freqs)), length: c.Length}
-	for _, tc := range c.Tokens {
-		id := b.termID(tc)
+	ids := make([]int32, len(c.Tokens))
+	b.v.mu.Lock()
+	for i, tc := range c.Tokens {
+		ids[i] = b.v.termID(tc)
+	}
+	n := len(b.v.terms)
+	b.v.mu.Unlock()
+	if len(b.seenAt) < n {
+		b.seenAt = append(b.seenAt, make([]int32, n-len(b.seenAt))...)
+	}
+	for i, tc := range c.Tokens {
+		id := ids[i]
 		at := b.seenAt[id]
 		if at == 0 || at-1 < d.start {
 			b.freqs = append(b.freqs, termFreq{term: id})
@@ -263,35 +309,33 @@ func (b *Batch) AddCounted(doc int64, c Counted) uint32 {
 	return d.length
 }
 
-// termID returns the number of a token's term, numbering it if new.
-// Tokens are looked up by their hash, computed in parallel by
-// CountDocument, which is several times cheaper than by string; a hash
-// collision is detected and the later token kept in a second table. A
-// token new to the batch is stemmed here, once.
-func (b *Batch) termID(tc TokenCount) int32 {
-	i, ok := b.tokenIDs[tc.Hash]
-	if ok && b.tokens[i].token == tc.Token {
-		return b.tokens[i].term
+// termID returns the number of a token's term, numbering it if new
+// (v.mu held). Tokens are looked up by their two hashes, computed in
+// parallel by CountDocument: no string is compared. A token new to the
+// vocabulary is stemmed here.
+func (v *Vocabulary) termID(tc TokenCount) int32 {
+	i, ok := v.tokenIDs[tc.Hash]
+	if ok && v.tokens[i].hash2 == tc.Hash2 {
+		return v.tokens[i].term
 	}
-	if ok { // another token has this hash
-		if j, ok := b.moreTokens[tc.Token]; ok {
-			return b.tokens[j].term
+	if ok { // another token has this first hash
+		if j, ok := v.moreTokens[tc.Token]; ok {
+			return v.tokens[j].term
 		}
 	}
 	t := StemString(tc.Token)
-	id, known := b.stemIDs[t]
+	id, known := v.stemIDs[t]
 	if !known {
-		id = int32(len(b.terms))
-		b.terms = append(b.terms, t)
-		b.seenAt = append(b.seenAt, 0)
-		b.stemIDs[t] = id
+		id = int32(len(v.terms))
+		v.terms = append(v.terms, t)
+		v.stemIDs[t] = id
 	}
-	j := int32(len(b.tokens))
-	b.tokens = append(b.tokens, batchToken{token: tc.Token, term: id})
+	j := int32(len(v.tokens))
+	v.tokens = append(v.tokens, batchToken{hash2: tc.Hash2, term: id})
 	if ok {
-		b.moreTokens[tc.Token] = j
+		v.moreTokens[tc.Token] = j
 	} else {
-		b.tokenIDs[tc.Hash] = j
+		v.tokenIDs[tc.Hash] = j
 	}
 	return id
 }
@@ -311,10 +355,11 @@ func (b *Batch) Remove(doc int64) (uint32, bool) {
 // Each calls fn with each term of the batch, in ascending order, and its
 // postings encoded by AppendPostings.
 func (b *Batch) Each(fn func(term string, postings []byte) error) error {
+	terms := b.v.termsSnapshot()
 	docs := slices.Clone(b.docs)
 	slices.SortStableFunc(docs, func(x, y batchDoc) int { return cmp.Compare(x.doc, y.doc) })
 	// Count each term's postings, then lay them out term by term.
-	counts := make([]int32, len(b.terms)+1)
+	counts := make([]int32, len(terms)+1)
 	for _, d := range docs {
 		if d.removed {
 			continue
@@ -323,11 +368,17 @@ func (b *Batch) Each(fn func(term string, postings []byte) error) error {
 			counts[f.term+1]++
 		}
 	}
+	var order []int32 // the terms of the batch
+	for id := range terms {
+		if counts[id+1] > 0 {
+			order = append(order, int32(id))
+		}
+	}
 	for i := 1; i < len(counts); i++ {
 		counts[i] += counts[i-1]
 	}
 	ps := make([]Posting, counts[len(counts)-1])
-	next := slices.Clone(counts[:len(b.terms)])
+	next := slices.Clone(counts[:len(terms)])
 	for _, d := range docs {
 		if d.removed {
 			continue
@@ -337,19 +388,11 @@ func (b *Batch) Each(fn func(term string, postings []byte) error) error {
 			next[f.term]++
 		}
 	}
-	order := make([]int32, len(b.terms))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.terms[x], b.terms[y]) })
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(terms[x], terms[y]) })
 	var buf []byte
 	for _, id := range order {
-		list := ps[counts[id]:counts[id+1]]
-		if len(list) == 0 {
-			continue
-		}
-		buf = AppendPostings(buf[:0], list)
-		if err := fn(b.terms[id], buf); err != nil {
+		buf = AppendPostings(buf[:0], ps[counts[id]:counts[id+1]])
+		if err := fn(terms[id], buf); err != nil {
 			return err
 		}
 	}

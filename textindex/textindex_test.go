@@ -95,7 +95,15 @@ func TestMergePostings(t *testing.T) {
 }
 
 func TestBatch(t *testing.T) {
-	b := NewBatch()
+	v := NewVocabulary()
+	// An earlier batch of the same vocabulary: its terms must not leak
+	// into the next one.
+	first := NewBatch(v)
+	first.Add(9, "Unrelated", "words only here")
+	if err := first.Each(func(string, []byte) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBatch(v)
 	b.Add(3, "Harbour", "the harbour lantern")
 	b.Add(1, "", "lantern lanterns")
 	b.Add(2, "gone", "removed harbour")
