@@ -99,24 +99,30 @@ type Batch struct {
 // its write transactions, so that a batch only stems words new to the
 // process. It is safe for concurrent use.
 type Vocabulary struct {
-	mu         sync.Mutex
-	tokenIDs   map[uint64]int32 // first hash of a token -> index in tokens
-	moreTokens map[string]int32 // tokens whose first hash another took first
-	tokens     []batchToken
-	stemIDs    map[string]int32 // term -> term number
-	terms      []string         // term number -> term
+	mu      sync.Mutex
+	slots   []vocabSlot      // open addressing by the tokens' first hash
+	tokens  int              // slots in use
+	stemIDs map[string]int32 // term -> term number
+	terms   []string         // term number -> term
+}
+
+// vocabSlot is one token of a Vocabulary: its two hashes (together, its
+// identity) and its term, inline, so a lookup costs one probe.
+type vocabSlot struct {
+	hash, hash2 uint64
+	term        int32 // term number + 1; 0 marks a free slot
 }
 
 // NewVocabulary returns an empty vocabulary.
 func NewVocabulary() *Vocabulary {
-	return &Vocabulary{tokenIDs: map[uint64]int32{}, moreTokens: map[string]int32{}, stemIDs: map[string]int32{}}
+	return &Vocabulary{slots: make([]vocabSlot, 1<<12), stemIDs: map[string]int32{}}
 }
 
 // Size returns the number of distinct tokens the vocabulary holds.
 func (v *Vocabulary) Size() int {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	return len(v.tokens)
+	return v.tokens
 }
 
 // termsSnapshot returns the terms numbered so far (they never change).
@@ -124,11 +130,6 @@ func (v *Vocabulary) termsSnapshot() []string {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	return v.terms[:len(v.terms):len(v.terms)]
-}
-
-type batchToken struct {
-	hash2 uint64 // second hash of the token: with the first, its identity
-	term  int32
 }
 
 type batchDoc struct {
@@ -311,17 +312,21 @@ func (b *Batch) AddCounted(doc int64, c Counted) uint32 {
 
 // termID returns the number of a token's term, numbering it if new
 // (v.mu held). Tokens are looked up by their two hashes, computed in
-// parallel by CountDocument: no string is compared. A token new to the
-// vocabulary is stemmed here.
+// parallel by CountDocument: no string is compared (two tokens share both
+// hashes with probability about 2^-128). A token new to the vocabulary is
+// stemmed here.
 func (v *Vocabulary) termID(tc TokenCount) int32 {
-	i, ok := v.tokenIDs[tc.Hash]
-	if ok && v.tokens[i].hash2 == tc.Hash2 {
-		return v.tokens[i].term
-	}
-	if ok { // another token has this first hash
-		if j, ok := v.moreTokens[tc.Token]; ok {
-			return v.tokens[j].term
+	mask := uint64(len(v.slots) - 1)
+	i := tc.Hash & mask
+	for {
+		sl := &v.slots[i]
+		if sl.term == 0 {
+			break
 		}
+		if sl.hash == tc.Hash && sl.hash2 == tc.Hash2 {
+			return sl.term - 1
+		}
+		i = (i + 1) & mask
 	}
 	t := StemString(tc.Token)
 	id, known := v.stemIDs[t]
@@ -330,12 +335,22 @@ func (v *Vocabulary) termID(tc TokenCount) int32 {
 		v.terms = append(v.terms, t)
 		v.stemIDs[t] = id
 	}
-	j := int32(len(v.tokens))
-	v.tokens = append(v.tokens, batchToken{hash2: tc.Hash2, term: id})
-	if ok {
-		v.moreTokens[tc.Token] = j
-	} else {
-		v.tokenIDs[tc.Hash] = j
+	v.slots[i] = vocabSlot{hash: tc.Hash, hash2: tc.Hash2, term: id + 1}
+	v.tokens++
+	if 2*v.tokens > len(v.slots) {
+		old := v.slots
+		v.slots = make([]vocabSlot, 2*len(old))
+		mask := uint64(len(v.slots) - 1)
+		for _, sl := range old {
+			if sl.term == 0 {
+				continue
+			}
+			j := sl.hash & mask
+			for v.slots[j].term != 0 {
+				j = (j + 1) & mask
+			}
+			v.slots[j] = sl
+		}
 	}
 	return id
 }
