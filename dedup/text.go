@@ -135,12 +135,10 @@ func simhash(sh []uint64) uint64 {
 	var v [64]int
 	for _, h := range sh {
 		h = mix64(h)
+		// Branch-free: half the bits are set at random, so a branch
+		// per bit would be mispredicted half the time.
 		for i := range 64 {
-			if h&(1<<i) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+			v[i] += int(h>>i&1)<<1 - 1
 		}
 	}
 	var out uint64
