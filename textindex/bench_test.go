@@ -61,3 +61,28 @@ func BenchmarkCountBBC(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(recs))/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkBatchBBC numbers the terms of the BBC corpus, counted
+// beforehand, into batches of 500 with one vocabulary, and inverts each
+// batch, as a store's write transactions do.
+func BenchmarkBatchBBC(b *testing.B) {
+	recs := shareddata.BBC(b)
+	counted := make([]Counted, len(recs))
+	for i, r := range recs {
+		counted[i] = CountDocument(r.Title, r.Text)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		v := NewVocabulary()
+		for start := 0; start < len(counted); start += 500 {
+			batch := NewBatch(v)
+			for i := start; i < min(start+500, len(counted)); i++ {
+				batch.AddCounted(int64(i+1), counted[i])
+			}
+			if err := batch.Each(func(string, []byte) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(recs))/b.Elapsed().Seconds(), "articles/s")
+}
