@@ -50,7 +50,7 @@ type indexOp struct {
 // newIndexBatch starts a batch whose terms v numbers.
 func newIndexBatch(v *textindex.Vocabulary) *indexBatch {
 	b := &indexBatch{
-		ops:    make(chan indexOp, 256),
+		ops:    make(chan indexOp, 1024), // a batch's worth: the writer never waits
 		done:   make(chan struct{}),
 		add:    textindex.NewBatch(v),
 		remove: map[int64]bool{},
