@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -376,5 +377,28 @@ func TestPrepareIsOnlyAHint(t *testing.T) {
 	}
 	if n := s.prepCount.Load(); n != 0 {
 		t.Errorf("%d prepared articles left after storing them", n)
+	}
+}
+
+// TestPutArticlesCancelled checks that a batch whose context is cancelled
+// fails with the context's error and stores nothing of it.
+func TestPutArticlesCancelled(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := s.PutArticles(ctx, []*dossier.Article{article("c1", "Cancelled", "never stored")})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("PutArticles with a cancelled context: %v, want context.Canceled", err)
+	}
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 0 {
+		t.Errorf("%d articles stored by a cancelled batch", st.Articles)
+	}
+	if err := s.checkSearchIndex(context.Background()); err != nil {
+		t.Error(err)
 	}
 }
