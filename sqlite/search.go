@@ -68,17 +68,21 @@ func (s *Store) Search(ctx context.Context, sq dossier.SearchQuery) (*dossier.Se
 // times the share of the clauses they match (see evaluation.softCoord).
 // It reads in one transaction, so every part sees the same index.
 func (s *Store) searchTerms(ctx context.Context, q dossier.Query, clauses []dossier.Clause, limit, offset int) (*dossier.SearchResults, error) {
-	conn, err := s.db.Conn(ctx)
+	// The statements run without ctx's cancellation, which the driver
+	// would watch with a goroutine per statement; each is short, and ctx
+	// is checked between them.
+	qctx := context.WithoutCancel(ctx)
+	conn, err := s.db.Conn(qctx)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := conn.BeginTx(qctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	v, err := s.indexView(ctx, tx)
+	v, err := s.indexView(qctx, tx)
 	if err != nil {
 		return nil, err
 	}
@@ -86,17 +90,23 @@ func (s *Store) searchTerms(ctx context.Context, q dossier.Query, clauses []doss
 	defer r.ev.release()
 	for ci, c := range clauses {
 		for _, t := range c {
-			if err := r.addTerm(ctx, t, ci); err != nil {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if err := r.addTerm(qctx, t, ci); err != nil {
 				return nil, err
 			}
 		}
 	}
 	for _, t := range q.Exclude {
-		if err := r.excludeTerm(ctx, t); err != nil {
+		if err := r.excludeTerm(qctx, t); err != nil {
 			return nil, err
 		}
 	}
-	keep, err := s.filterFunc(ctx, tx, v, q)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	keep, err := s.filterFunc(qctx, tx, v, q)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +127,10 @@ func (s *Store) searchTerms(ctx context.Context, q dossier.Query, clauses []doss
 		return res, nil
 	}
 	hits = hits[offset:min(offset+limit, len(hits))]
-	if err := page(ctx, tx, res, hits, r.ev.marks); err != nil {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := page(qctx, tx, res, hits, r.ev.marks); err != nil {
 		return nil, err
 	}
 	return res, nil
