@@ -304,15 +304,14 @@ func (ix *Index) root(i int32) int32 {
 
 func (ix *Index) minhash(sh []uint64) []uint32 {
 	sig := make([]uint32, numHashes)
-	for i := range sig {
-		sig[i] = math.MaxUint32
-	}
-	for _, h := range sh {
-		for i, seed := range ix.seeds {
-			if v := uint32(mix64(h^seed) >> 32); v < sig[i] {
-				sig[i] = v
-			}
+	// Seed by seed, the minimum stays in a register and the shingles'
+	// mixes are independent, so the processor overlaps them.
+	for i, seed := range ix.seeds {
+		m := uint32(math.MaxUint32)
+		for _, h := range sh {
+			m = min(m, uint32(mix64(h^seed)>>32))
 		}
+		sig[i] = m
 	}
 	return sig
 }
