@@ -3,7 +3,6 @@ package searcheval
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dossier/dossier/internal/gzsniff"
 )
 
 // Document is one document of a collection.
@@ -80,14 +81,9 @@ func Load(dir string) (*Collection, error) {
 // fields docno (required), date (mm/dd/yy) and text. name names the
 // input in errors.
 func ReadDocuments(r io.Reader, name string) ([]Document, error) {
-	br := bufio.NewReader(r)
-	if head, _ := br.Peek(2); bytes.Equal(head, []byte{0x1f, 0x8b}) {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
+	br, err := gzsniff.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)

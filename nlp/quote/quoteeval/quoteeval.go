@@ -1,8 +1,6 @@
 package quoteeval
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/internal/gzsniff"
 	"github.com/dossier/dossier/nlp/entity"
 	"github.com/dossier/dossier/nlp/quote"
 )
@@ -51,14 +50,9 @@ type jsonArticle struct {
 // Load reads PolNeAR JSON Lines, gzipped or not, and keeps each article's
 // direct quotations from its first annotation set.
 func Load(r io.Reader, name string) ([]Article, error) {
-	br := bufio.NewReader(r)
-	if head, err := br.Peek(2); err == nil && head[0] == 0x1f && head[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
+	br, err := gzsniff.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	dec := json.NewDecoder(br)
 	var arts []Article
