@@ -12,7 +12,6 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -534,7 +533,7 @@ func termUpper(p string) string {
 	if p == "" {
 		return "\xff"
 	}
-	return strings.Clone(p[:len(p)-1]) + string([]byte{p[len(p)-1] + 1})
+	return p[:len(p)-1] + string([]byte{p[len(p)-1] + 1})
 }
 
 // checkSearchIndex verifies that the live postings hold exactly the terms

@@ -198,15 +198,7 @@ func stemHashed[T string | []byte](tok T, h uint64) (string, uint64) {
 // computing), else the folded word.
 func QueryTerm(word string, prefix bool) string {
 	var folded []byte
-	Scan(word, func(_ string, start, end int) {
-		for _, r := range word[start:end] {
-			if unicode.Is(unicode.Mn, r) {
-				continue
-			}
-			f := fold(r)
-			folded = utf8.AppendRune(folded, f)
-		}
-	})
+	scanFolded(word, func(tok []byte, _, _ int) { folded = append(folded, tok...) })
 	if len(folded) > MaxTokenBytes {
 		folded = folded[:MaxTokenBytes]
 	}
