@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dossier/dossier"
+	"github.com/dossier/dossier/textindex"
 )
 
 const maxLimit = 1000
@@ -268,24 +268,8 @@ func (s *Store) listFiltered(ctx context.Context, q dossier.Query, limit, offset
 			return nil, err
 		}
 		r.Published = decTime(pub)
-		r.Snippet = leadSnippet(r.Snippet, 200)
+		r.Snippet = textindex.Lead(r.Snippet, 200)
 		res.Results = append(res.Results, r)
 	}
 	return res, rows.Err()
-}
-
-// leadSnippet shortens text to about n bytes at a word boundary.
-func leadSnippet(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if len(text) <= n {
-		return text
-	}
-	cut := strings.LastIndexByte(text[:n], ' ')
-	if cut <= 0 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-	}
-	return text[:cut] + "…"
 }

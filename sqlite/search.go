@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dossier/dossier"
 	"github.com/dossier/dossier/textindex"
@@ -585,24 +584,8 @@ func (s *Store) listFiltered(ctx context.Context, q dossier.Query, where string,
 		if r.Published, err = decTime(pub); err != nil {
 			return nil, err
 		}
-		r.Snippet = leadSnippet(r.Snippet, 200)
+		r.Snippet = textindex.Lead(r.Snippet, 200)
 		res.Results = append(res.Results, r)
 	}
 	return res, rows.Err()
-}
-
-// leadSnippet shortens text to about n bytes at a word boundary.
-func leadSnippet(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if len(text) <= n {
-		return text
-	}
-	cut := strings.LastIndexByte(text[:n], ' ')
-	if cut <= 0 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-	}
-	return text[:cut] + "…"
 }

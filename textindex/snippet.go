@@ -1,6 +1,9 @@
 package textindex
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Snippet marks for matched terms and cut ends, as dossier shows them.
 const (
@@ -129,4 +132,22 @@ func Snippet(text string, size int, h *Highlighter) string {
 		sb.WriteString(text[pos:])
 	}
 	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+// Lead returns the start of text, white space collapsed, cut at a word
+// boundary to about n bytes and ended with "…" where it is cut: the
+// snippet of a result that no query term placed.
+func Lead(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if len(text) <= n {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:n], ' ')
+	if cut <= 0 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return text[:cut] + Ellipsis
 }

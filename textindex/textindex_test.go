@@ -261,3 +261,19 @@ func FuzzScan(f *testing.F) {
 		})
 	})
 }
+
+func TestLead(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Short  text\nhere.", 200, "Short text here."},
+		{"The council met on Monday to vote.", 20, "The council met on…"},
+		{"ÜÜÜ", 3, "Ü…"}, // never cut inside a character
+	} {
+		if got := Lead(c.in, c.n); got != c.want {
+			t.Errorf("Lead(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}
