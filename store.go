@@ -368,9 +368,16 @@ func (g *EntityGrouper) Summaries(typ string) []EntitySummary {
 	return out
 }
 
-func (e *entityGroup) name() string {
+func (e *entityGroup) name() string { return PreferredName(e.names) }
+
+func (e *entityGroup) typ() string { return PreferredType(e.types) }
+
+// PreferredName returns the name a corpus entity goes by, given how many
+// times each of its names occurs: the most frequent, then the longest in
+// characters, then the first in byte order ("" for none).
+func PreferredName(counts map[string]int) string {
 	best, bestN, bestLen := "", -1, 0
-	for name, n := range e.names {
+	for name, n := range counts {
 		l := utf8.RuneCountInString(name)
 		if n > bestN || n == bestN && (l > bestLen || l == bestLen && name < best) {
 			best, bestN, bestLen = name, n, l
@@ -379,9 +386,11 @@ func (e *entityGroup) name() string {
 	return best
 }
 
-func (e *entityGroup) typ() string {
+// PreferredType returns a corpus entity's type, given how many times it
+// was given each: the most frequent, then the first in byte order.
+func PreferredType(counts map[string]int) string {
 	best, bestN := "", -1
-	for t, n := range e.types {
+	for t, n := range counts {
 		if n > bestN || n == bestN && t < best {
 			best, bestN = t, n
 		}

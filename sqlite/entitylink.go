@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dossier/dossier"
 )
@@ -26,29 +25,11 @@ func (d *entityDesc) add(name, typ string, n int) {
 	d.types[typ] += n
 }
 
-// name is the most frequent name, then the longest (in characters), then
-// the first in byte order, as describeEntities picks it.
-func (d *entityDesc) name() string {
-	best, bestN, bestLen := "", -1, 0
-	for name, n := range d.names {
-		l := utf8.RuneCountInString(name)
-		if n > bestN || n == bestN && (l > bestLen || l == bestLen && name < best) {
-			best, bestN, bestLen = name, n, l
-		}
-	}
-	return best
-}
+// name is the name Entities gives the entity (see dossier.PreferredName).
+func (d *entityDesc) name() string { return dossier.PreferredName(d.names) }
 
-// typ is the most frequent type, then the first.
-func (d *entityDesc) typ() string {
-	best, bestN := "", -1
-	for t, n := range d.types {
-		if n > bestN || n == bestN && t < best {
-			best, bestN = t, n
-		}
-	}
-	return best
-}
+// typ is the type Entities gives the entity (see dossier.PreferredType).
+func (d *entityDesc) typ() string { return dossier.PreferredType(d.types) }
 
 // EntityLinkNames lists the corpus entities of one type with their names,
 // from the entity_names table (see dossier.EntityLinkLister).
