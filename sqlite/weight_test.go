@@ -40,6 +40,40 @@ func knownItemQueries(as []*dossier.Article, fromTitle bool, n int, rng *rand.Ra
 	return out
 }
 
+// bbcKnownItems stores the BBC corpus in a new store and returns the
+// store, the corpus, and the articles that are not duplicates that rng
+// picks, one in oneIn: the targets of known-item queries.
+func bbcKnownItems(t *testing.T, rng *rand.Rand, oneIn int) (*Store, []*dossier.Article, []*dossier.Article) {
+	t.Helper()
+	bbc := bbcArticles(t)
+	dups := duplicatePairs(t)
+	s := openTemp(t)
+	putBatches(t, s, bbc, 500)
+	var sample []*dossier.Article
+	for _, a := range bbc {
+		if _, dup := dups[a.ID]; !dup && rng.IntN(oneIn) == 0 {
+			sample = append(sample, a)
+		}
+	}
+	return s, bbc, sample
+}
+
+// reciprocalRank returns 1/rank of article id among the top 100 results
+// of query q, 0 when it is not among them.
+func reciprocalRank(t *testing.T, s *Store, q, id string) float64 {
+	t.Helper()
+	res, err := s.Search(context.Background(), dossier.SearchQuery{Text: q, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res.Results {
+		if r.ID == id {
+			return 1 / float64(i+1)
+		}
+	}
+	return 0
+}
+
 // TestTitleWeight measures known-item retrieval (mean reciprocal rank of
 // the article a query was drawn from, over the top 100) on the BBC corpus
 // for several title weights, with queries drawn from headlines and from
@@ -51,18 +85,9 @@ func TestTitleWeight(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measurement; skipped in -short")
 	}
-	bbc := bbcArticles(t)
-	dups := duplicatePairs(t)
-	s := openTemp(t)
-	defer s.Close()
-	putBatches(t, s, bbc, 500)
 	rng := rand.New(rand.NewPCG(7, 7))
-	var sample []*dossier.Article
-	for _, a := range bbc {
-		if _, dup := dups[a.ID]; !dup && rng.IntN(10) == 0 {
-			sample = append(sample, a)
-		}
-	}
+	s, _, sample := bbcKnownItems(t, rng, 10)
+	defer s.Close()
 	sets := map[string]map[string]string{
 		"headline": knownItemQueries(sample, true, 2, rng),
 		"lede":     knownItemQueries(sample, false, 3, rng),
@@ -75,16 +100,7 @@ func TestTitleWeight(t *testing.T) {
 		for name, qs := range sets {
 			var sum float64
 			for id, q := range qs {
-				res, err := s.Search(context.Background(), dossier.SearchQuery{Text: q, Limit: 100})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for i, r := range res.Results {
-					if r.ID == id {
-						sum += 1 / float64(i+1)
-						break
-					}
-				}
+				sum += reciprocalRank(t, s, q, id)
 			}
 			if mrr[name] == nil {
 				mrr[name] = map[float64]float64{}
@@ -124,18 +140,8 @@ func TestNaturalLanguageRanking(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measurement; skipped in -short")
 	}
-	bbc := bbcArticles(t)
-	dups := duplicatePairs(t)
-	s := openTemp(t)
+	s, bbc, sample := bbcKnownItems(t, rand.New(rand.NewPCG(11, 3)), 8)
 	defer s.Close()
-	putBatches(t, s, bbc, 500)
-	var sample []*dossier.Article
-	pick := rand.New(rand.NewPCG(11, 3))
-	for _, a := range bbc {
-		if _, dup := dups[a.ID]; !dup && pick.IntN(8) == 0 {
-			sample = append(sample, a)
-		}
-	}
 	for _, c := range []struct {
 		n     int
 		floor float64
@@ -150,17 +156,7 @@ func TestNaturalLanguageRanking(t *testing.T) {
 		ids := slices.Sorted(maps.Keys(qs))
 		var sum float64
 		for i, id := range ids {
-			q := qs[id] + " " + noise[i%len(noise)]
-			res, err := s.Search(context.Background(), dossier.SearchQuery{Text: q, Limit: 100})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for rank, r := range res.Results {
-				if r.ID == id {
-					sum += 1 / float64(rank+1)
-					break
-				}
-			}
+			sum += reciprocalRank(t, s, qs[id]+" "+noise[i%len(noise)], id)
 		}
 		mrr := sum / float64(len(ids))
 		t.Logf("%d words of the target + 3 others: MRR %.4f over %d queries", c.n, mrr, len(ids))
